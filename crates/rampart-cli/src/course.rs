@@ -1,0 +1,125 @@
+//! `rampart course build` and `rampart course check`.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::Context;
+use rampart_course::{LoadedExercise, Problem, bundle, check::check_static, highlight, load};
+use rampart_grade::{grade, solution, starter};
+
+/// Loads and checks the course without grading; returns the course and its problems.
+fn load_checked(root: &Path) -> anyhow::Result<(rampart_course::Course, Vec<Problem>)> {
+    if !root.join("course.toml").is_file() {
+        anyhow::bail!(
+            "{} has no course.toml; pass the course folder with --course DIR",
+            root.display()
+        );
+    }
+    let (course, mut problems) = load(root);
+    problems.extend(check_static(&course));
+    Ok((course, problems))
+}
+
+fn print_problems(problems: &mut [Problem]) {
+    problems.sort();
+    for p in problems.iter() {
+        eprintln!("{p}");
+    }
+}
+
+pub fn build(root: &Path, out: &Path, theme_css: &Path) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let (course, mut problems) = load_checked(root)?;
+    if !problems.is_empty() {
+        print_problems(&mut problems);
+        eprintln!(
+            "error: the course has {} problem(s); nothing was written. Run `rampart course check` to see them with the grading checks.",
+            problems.len()
+        );
+        return Ok(1);
+    }
+    let (manifest, files) = bundle::build(&course);
+    bundle::write(out, &files).with_context(|| format!("Failed to write the bundle to {}", out.display()))?;
+    if let Some(parent) = theme_css.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("Failed to create {}", parent.display()))?;
+    }
+    let css = highlight::theme_css();
+    if std::fs::read_to_string(theme_css).ok().as_deref() != Some(css.as_str()) {
+        std::fs::write(theme_css, css).with_context(|| format!("Failed to write {}", theme_css.display()))?;
+    }
+    let lessons: usize = manifest.tracks.iter().map(|t| t.lessons.len()).sum();
+    println!(
+        "built course {} ({} tracks, {lessons} lessons, {} exercises) into {} in {} ms",
+        manifest.short_version(),
+        manifest.tracks.len(),
+        course.exercises.len(),
+        out.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(0)
+}
+
+pub fn check(root: &Path) -> anyhow::Result<u8> {
+    let (course, mut problems) = load_checked(root)?;
+    for ex in course.exercises.values() {
+        problems.extend(self_check(ex));
+    }
+    if problems.is_empty() {
+        println!(
+            "course ok: {} lessons, {} exercises; every starter fails, every solution passes, every example behaves as declared",
+            course.lessons.len(),
+            course.exercises.len()
+        );
+        Ok(0)
+    } else {
+        print_problems(&mut problems);
+        eprintln!("error: {} problem(s) in the course", problems.len());
+        Ok(1)
+    }
+}
+
+/// Proves an exercise's declared behaviour with the real graders.
+pub fn self_check(ex: &LoadedExercise) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let e = &ex.exercise;
+    let v = grade(e, &starter(e));
+    if v.passed {
+        problems.push(Problem::new(&ex.file, None, "the starter passes; it must fail so the learner has something to do"));
+    }
+    let v = grade(e, &solution(e));
+    if !v.passed {
+        let why: Vec<String> = v.findings.iter().map(|f| format!("{}: {}", f.rule, f.message)).collect();
+        problems.push(Problem::new(
+            &ex.file,
+            None,
+            format!("the reference solution fails: {}", why.join("; ")),
+        ));
+    }
+    for example in &ex.examples {
+        let line = ex.line_of(&example.name);
+        let v = grade(e, &example.submission);
+        if v.passed != example.passes {
+            problems.push(Problem::new(
+                &ex.file,
+                line,
+                format!(
+                    "example \"{}\" should {} but {}",
+                    example.name,
+                    if example.passes { "pass" } else { "fail" },
+                    if v.passed { "passes" } else { "fails" }
+                ),
+            ));
+        }
+        for rule in &example.rules {
+            if !v.has_rule(rule) {
+                let got: Vec<&str> = v.findings.iter().map(|f| f.rule.as_str()).collect();
+                problems.push(Problem::new(
+                    &ex.file,
+                    line,
+                    format!("example \"{}\" should raise `{rule}`, but the verdict has: {}", example.name, got.join(", ")),
+                ));
+            }
+        }
+    }
+    problems
+}

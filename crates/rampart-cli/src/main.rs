@@ -1,0 +1,21 @@
+//! The `rampart` command. Parsing and dispatch only; each command lives in
+//! its own module.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cli;
+mod course;
+mod run;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::dispatch(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
