@@ -1,0 +1,93 @@
+//! The shell: shared state in context, navigation, routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+use rampart_course::BundleManifest;
+
+use crate::browser;
+use crate::pages::{home::Home, lesson::LessonPage, not_found::NotFound, progress::ProgressPage};
+use crate::state::progress::{BACKUP_KEY, Progress, STORAGE_KEY};
+
+/// State every page needs. Cheap to copy: signals and a resource handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub manifest: LocalResource<Result<BundleManifest, String>>,
+    pub progress: RwSignal<Progress>,
+    /// A message about stored progress (recovery, migration, import).
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// The course version id, once the manifest has loaded.
+    pub fn course_version(&self) -> String {
+        self.manifest
+            .get()
+            .and_then(Result::ok)
+            .map(|m| m.version)
+            .unwrap_or_default()
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (loaded, notice) = Progress::load(browser::storage_get(STORAGE_KEY).as_deref());
+    // Keep the unreadable original before anything can overwrite it.
+    let mut notice_text = None;
+    if let Some(n) = notice {
+        if let Some(backup) = &n.backup {
+            if let Err(e) = browser::storage_set(BACKUP_KEY, backup) {
+                leptos::logging::warn!("could not keep a backup of stored progress: {e}");
+            }
+        }
+        notice_text = Some(n.message);
+    }
+    let progress = RwSignal::new(loaded);
+    let state = AppState {
+        manifest: LocalResource::new(|| async {
+            browser::fetch_json::<BundleManifest>(&browser::asset_url("course/manifest.json")).await
+        }),
+        progress,
+        notice: RwSignal::new(notice_text),
+    };
+    provide_context(state);
+
+    // Save on every change. The first run writes what was just loaded, which
+    // is safe because any unreadable original was backed up above.
+    Effect::new(move |_| {
+        let json = progress.with(Progress::to_json);
+        if let Err(e) = browser::storage_set(STORAGE_KEY, &json) {
+            state.notice.set(Some(format!("Your progress could not be saved in this browser: {e}. Export it from the Progress page to keep it.")));
+        }
+    });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <nav aria-label="Main">
+                    <A href="/" attr:class="brand">"Rampart"</A>
+                    <ul>
+                        <li><A href="/">"Home"</A></li>
+                        <li><A href="/progress">"Progress"</A></li>
+                    </ul>
+                </nav>
+            </header>
+            <crate::components::notice::StorageNotice />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/lesson/:id") view=LessonPage />
+                    <Route path=path!("/progress") view=ProgressPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Rampart grades your work in this browser; nothing you do leaves it unless you export it."</p>
+            </footer>
+        </Router>
+    }
+}

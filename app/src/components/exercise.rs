@@ -1,0 +1,78 @@
+//! The exercise panel: prompt, answer controls, Check, verdict, hints.
+
+use leptos::prelude::*;
+use rampart_course::{Exercise, KindSpec};
+use rampart_grade::{Verdict, grade};
+
+use crate::app::use_app;
+use crate::components::hints::Hints;
+use crate::components::quiz::QuizControls;
+use crate::components::spot::SpotControls;
+use crate::components::verdict::VerdictView;
+use crate::state::answer::Answer;
+
+#[component]
+pub fn ExercisePanel(exercise: Exercise, lesson: String) -> impl IntoView {
+    let state = use_app();
+    let id = exercise.id.clone();
+    let last = state
+        .progress
+        .with_untracked(|p| p.get(&id).and_then(|e| e.last.clone()));
+    let answer = RwSignal::new(Answer::for_exercise(&exercise, last.as_ref()));
+    // Returning learners see the verdict of their last check again; grading is
+    // deterministic and instant for these kinds.
+    let verdict: RwSignal<Option<Verdict>> =
+        RwSignal::new(last.as_ref().map(|s| grade(&exercise, s)));
+    let exercise = StoredValue::new(exercise);
+
+    let check = move |_| {
+        let submission = answer.with_untracked(Answer::submission);
+        let v = exercise.with_value(|ex| grade(ex, &submission));
+        let version = state.course_version();
+        let ex_id = exercise.with_value(|ex| ex.id.clone());
+        state
+            .progress
+            .update(|p| p.record(&ex_id, &submission, &v, &version));
+        verdict.set(Some(v));
+    };
+
+    let title_id = format!("exercise-{}", exercise.with_value(|e| e.id.clone()));
+    let (title, prompt, points, kind) =
+        exercise.with_value(|e| (e.title.clone(), e.prompt_html.clone(), e.points, e.kind()));
+    let lines = exercise.with_value(|e| match &e.spec {
+        KindSpec::Spot(s) => Some(s.lines_html.clone()),
+        KindSpec::Quiz(_) => None,
+    });
+    let controls = match exercise.with_value(|e| e.spec.clone()) {
+        KindSpec::Quiz(q) => {
+            view! { <QuizControls spec=q seed=exercise.with_value(|e| e.seed) name=title_id.clone() answer=answer /> }.into_any()
+        }
+        KindSpec::Spot(s) => view! { <SpotControls spec=s answer=answer verdict=verdict /> }.into_any(),
+    };
+    let _ = (lines, lesson);
+    let labelled_by = title_id.clone();
+    view! {
+        <section class="exercise" aria-labelledby=labelled_by data-kind=kind.as_str()>
+            <header>
+                <p class="exercise-kind">{format!("Exercise · {} · {points} points", kind_label(kind))}</p>
+                <h3 id=title_id>{title}</h3>
+            </header>
+            <div class="prompt" inner_html=prompt></div>
+            <form on:submit=move |ev| { ev.prevent_default(); check(()); }>
+                {controls}
+                <div class="actions">
+                    <button type="submit" class="primary">"Check"</button>
+                </div>
+            </form>
+            <VerdictView verdict=verdict />
+            <Hints exercise=exercise />
+        </section>
+    }
+}
+
+fn kind_label(kind: rampart_course::ExerciseKind) -> &'static str {
+    match kind {
+        rampart_course::ExerciseKind::Quiz => "Quiz",
+        rampart_course::ExerciseKind::Spot => "Spot the bug",
+    }
+}

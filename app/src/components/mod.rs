@@ -1,0 +1,6 @@
+pub mod exercise;
+pub mod hints;
+pub mod notice;
+pub mod quiz;
+pub mod spot;
+pub mod verdict;

@@ -1,0 +1,4 @@
+pub mod home;
+pub mod lesson;
+pub mod not_found;
+pub mod progress;

@@ -1,0 +1,4 @@
+//! Plain types behind the UI, tested natively.
+
+pub mod answer;
+pub mod progress;
