@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "rampart", version, about = "Build, check and grade Rampart courses; run C under a checked interpreter.")]
+#[command(
+    name = "rampart",
+    version,
+    about = "Build, check and grade Rampart courses; run C under a checked interpreter."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -59,11 +63,23 @@ pub enum CourseCommand {
 /// Runs a command; returns the process exit status.
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
-        Command::Course { command: CourseCommand::Build { course, out, theme_css } } => {
-            crate::course::build(&course, &out, &theme_css)
-        }
-        Command::Course { command: CourseCommand::Check { course } } => crate::course::check(&course),
-        Command::Run { file, stdin, json, args } => {
+        Command::Course {
+            command:
+                CourseCommand::Build {
+                    course,
+                    out,
+                    theme_css,
+                },
+        } => crate::course::build(&course, &out, &theme_css),
+        Command::Course {
+            command: CourseCommand::Check { course },
+        } => crate::course::check(&course),
+        Command::Run {
+            file,
+            stdin,
+            json,
+            args,
+        } => {
             let code = crate::run::run_command(&file, stdin.as_deref(), json, args)?;
             Ok(u8::try_from(code).unwrap_or(2))
         }

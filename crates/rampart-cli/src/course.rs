@@ -39,13 +39,16 @@ pub fn build(root: &Path, out: &Path, theme_css: &Path) -> anyhow::Result<u8> {
         return Ok(1);
     }
     let (manifest, files) = bundle::build(&course);
-    bundle::write(out, &files).with_context(|| format!("Failed to write the bundle to {}", out.display()))?;
+    bundle::write(out, &files)
+        .with_context(|| format!("Failed to write the bundle to {}", out.display()))?;
     if let Some(parent) = theme_css.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("Failed to create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("Failed to create {}", parent.display()))?;
     }
     let css = highlight::theme_css();
     if std::fs::read_to_string(theme_css).ok().as_deref() != Some(css.as_str()) {
-        std::fs::write(theme_css, css).with_context(|| format!("Failed to write {}", theme_css.display()))?;
+        std::fs::write(theme_css, css)
+            .with_context(|| format!("Failed to write {}", theme_css.display()))?;
     }
     let lessons: usize = manifest.tracks.iter().map(|t| t.lessons.len()).sum();
     println!(
@@ -84,11 +87,19 @@ pub fn self_check(ex: &LoadedExercise) -> Vec<Problem> {
     let e = &ex.exercise;
     let v = grade(e, &starter(e));
     if v.passed {
-        problems.push(Problem::new(&ex.file, None, "the starter passes; it must fail so the learner has something to do"));
+        problems.push(Problem::new(
+            &ex.file,
+            None,
+            "the starter passes; it must fail so the learner has something to do",
+        ));
     }
     let v = grade(e, &solution(e));
     if !v.passed {
-        let why: Vec<String> = v.findings.iter().map(|f| format!("{}: {}", f.rule, f.message)).collect();
+        let why: Vec<String> = v
+            .findings
+            .iter()
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect();
         problems.push(Problem::new(
             &ex.file,
             None,
@@ -116,7 +127,11 @@ pub fn self_check(ex: &LoadedExercise) -> Vec<Problem> {
                 problems.push(Problem::new(
                     &ex.file,
                     line,
-                    format!("example \"{}\" should raise `{rule}`, but the verdict has: {}", example.name, got.join(", ")),
+                    format!(
+                        "example \"{}\" should raise `{rule}`, but the verdict has: {}",
+                        example.name,
+                        got.join(", ")
+                    ),
                 ));
             }
         }

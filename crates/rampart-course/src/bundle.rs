@@ -6,7 +6,9 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{BUNDLE_FORMAT, BundleManifest, ExerciseRef, LessonDoc, LessonEntry, TrackEntry};
+use crate::model::{
+    BUNDLE_FORMAT, BundleManifest, ExerciseRef, LessonDoc, LessonEntry, TrackEntry,
+};
 use crate::source::Course;
 
 /// One file of the bundle, relative to its root.
@@ -27,7 +29,9 @@ pub fn build(course: &Course) -> (BundleManifest, Vec<BundleFile>) {
     for t in &course.tracks {
         let mut lessons = Vec::new();
         for id in &t.lessons {
-            let Some(loaded) = course.lesson(id) else { continue };
+            let Some(loaded) = course.lesson(id) else {
+                continue;
+            };
             let mut doc: LessonDoc = loaded.doc.clone();
             doc.exercises = loaded
                 .embeds
@@ -46,14 +50,24 @@ pub fn build(course: &Course) -> (BundleManifest, Vec<BundleFile>) {
                 exercises: doc
                     .exercises
                     .iter()
-                    .map(|e| ExerciseRef { id: e.id.clone(), kind: e.kind(), title: e.title.clone(), points: e.points })
+                    .map(|e| ExerciseRef {
+                        id: e.id.clone(),
+                        kind: e.kind(),
+                        title: e.title.clone(),
+                        points: e.points,
+                    })
                     .collect(),
                 path: path.clone(),
                 sha256: sha,
             });
             files.push(BundleFile { path, bytes });
         }
-        tracks.push(TrackEntry { id: t.id.clone(), title: t.title.clone(), summary: t.summary.clone(), lessons });
+        tracks.push(TrackEntry {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            lessons,
+        });
     }
     let mut manifest = BundleManifest {
         format: BUNDLE_FORMAT,
@@ -64,7 +78,10 @@ pub fn build(course: &Course) -> (BundleManifest, Vec<BundleFile>) {
     };
     manifest.version = version_of(&manifest);
     let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    files.push(BundleFile { path: "manifest.json".into(), bytes });
+    files.push(BundleFile {
+        path: "manifest.json".into(),
+        bytes,
+    });
     (manifest, files)
 }
 

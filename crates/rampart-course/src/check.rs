@@ -15,12 +15,19 @@ pub fn check_static(course: &Course) -> Vec<Problem> {
     let mut embedded: BTreeMap<&str, Vec<(&str, u32)>> = BTreeMap::new();
     for lesson in &course.lessons {
         for (id, line) in &lesson.embeds {
-            embedded.entry(id.as_str()).or_default().push((lesson.file.as_str(), *line));
-            if !course.exercises.contains_key(id) && !course.root.join("exercises").join(id).is_dir() {
+            embedded
+                .entry(id.as_str())
+                .or_default()
+                .push((lesson.file.as_str(), *line));
+            if !course.exercises.contains_key(id)
+                && !course.root.join("exercises").join(id).is_dir()
+            {
                 problems.push(Problem::new(
                     &lesson.file,
                     Some(*line),
-                    format!("embeds exercise `{id}`, but exercises/{id}/exercise.toml does not exist"),
+                    format!(
+                        "embeds exercise `{id}`, but exercises/{id}/exercise.toml does not exist"
+                    ),
                 ));
             }
         }
@@ -101,12 +108,19 @@ pub fn check_static(course: &Course) -> Vec<Problem> {
 
 fn has_anchor(lesson: &crate::source::LoadedLesson, anchor: &str) -> bool {
     lesson.doc.toc.iter().any(|h| h.anchor == anchor)
-        || anchor.strip_prefix("source-").is_some_and(|s| lesson.doc.sources.iter().any(|x| x.id == s))
+        || anchor
+            .strip_prefix("source-")
+            .is_some_and(|s| lesson.doc.sources.iter().any(|x| x.id == s))
         || anchor == "sources"
 }
 
 fn suggest(lesson: &crate::source::LoadedLesson, _anchor: &str) -> String {
-    let anchors: Vec<String> = lesson.doc.toc.iter().map(|h| format!("#{}", h.anchor)).collect();
+    let anchors: Vec<String> = lesson
+        .doc
+        .toc
+        .iter()
+        .map(|h| format!("#{}", h.anchor))
+        .collect();
     if anchors.is_empty() {
         String::new()
     } else {

@@ -153,7 +153,12 @@ pub fn theme_css() -> String {
         };
         let mut theme = theme.clone();
         let bg = theme.settings.background.unwrap_or(if dark {
-            Color { r: 0x2b, g: 0x30, b: 0x3b, a: 0xff }
+            Color {
+                r: 0x2b,
+                g: 0x30,
+                b: 0x3b,
+                a: 0xff,
+            }
         } else {
             Color::WHITE
         });
@@ -211,7 +216,12 @@ fn ensure_contrast(fg: Color, bg: Color, min: f64) -> Color {
                 v.saturating_add(8)
             }
         };
-        c = Color { r: step(c.r), g: step(c.g), b: step(c.b), a: 0xff };
+        c = Color {
+            r: step(c.r),
+            g: step(c.g),
+            b: step(c.b),
+            a: 0xff,
+        };
     }
     c
 }
@@ -234,11 +244,27 @@ mod tests {
         let lines = highlight_lines(code, "c");
         assert_eq!(lines.len(), 3, "{lines:?}");
         for l in &lines {
-            assert_eq!(l.matches("<span").count(), l.matches("</span>").count(), "{l}");
+            assert_eq!(
+                l.matches("<span").count(),
+                l.matches("</span>").count(),
+                "{l}"
+            );
         }
         let text: String = {
             let mut in_tag = false;
-            lines[1].chars().filter(|&c| { if c == '<' { in_tag = true } let keep = !in_tag; if c == '>' { in_tag = false } keep }).collect()
+            lines[1]
+                .chars()
+                .filter(|&c| {
+                    if c == '<' {
+                        in_tag = true
+                    }
+                    let keep = !in_tag;
+                    if c == '>' {
+                        in_tag = false
+                    }
+                    keep
+                })
+                .collect()
         };
         assert_eq!(text, " b */");
     }
@@ -253,6 +279,10 @@ mod tests {
     fn theme_meets_contrast() {
         let css = theme_css();
         assert!(css.contains("prefers-color-scheme: dark"));
-        assert!(css.contains(".hl-comment"), "{}", &css[..400.min(css.len())]);
+        assert!(
+            css.contains(".hl-comment"),
+            "{}",
+            &css[..400.min(css.len())]
+        );
     }
 }

@@ -65,7 +65,9 @@ impl Lines {
 
     fn line(&self, offset: usize) -> u32 {
         let idx = self.starts.partition_point(|&s| s <= offset);
-        u32::try_from(idx).unwrap_or(u32::MAX).saturating_add(self.first_line - 1)
+        u32::try_from(idx)
+            .unwrap_or(u32::MAX)
+            .saturating_add(self.first_line - 1)
     }
 }
 
@@ -102,8 +104,9 @@ fn exercise_embed(text: &str) -> Option<&str> {
 pub fn render_lesson(markdown: &str, first_line: u32, source_ids: &[String]) -> Rendered {
     let lines = Lines::new(markdown, first_line);
     let mut out = Rendered::default();
-    let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
-        Parser::new_ext(markdown, options()).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .collect();
 
     // Footnote definitions that are not citations keep their own numbering.
     let mut footnote_numbers: Vec<String> = Vec::new();
@@ -182,14 +185,25 @@ pub fn render_lesson(markdown: &str, first_line: u32, source_ids: &[String]) -> 
                         message: "use `##` and below in a lesson: the title (front matter) is the only level-1 heading".into(),
                     });
                 }
-                out.toc.push(Heading { level: level_n, anchor: anchor.clone(), text: text.clone() });
+                out.toc.push(Heading {
+                    level: level_n,
+                    anchor: anchor.clone(),
+                    text: text.clone(),
+                });
                 html_events.push(Event::Html(CowStr::from(format!(
                     "<h{level_n} id=\"{}\">",
                     escape(&anchor)
                 ))));
                 // Inline content of the heading is rendered by the HTML writer.
                 for e in inner {
-                    html_events.push(rewrite_inline(e, line, source_ids, &defined_footnotes, &mut footnote_numbers, &mut out));
+                    html_events.push(rewrite_inline(
+                        e,
+                        line,
+                        source_ids,
+                        &defined_footnotes,
+                        &mut footnote_numbers,
+                        &mut out,
+                    ));
                 }
                 html_events.push(Event::Html(CowStr::from(format!("</h{level_n}>\n"))));
                 i = j + 1;
@@ -220,7 +234,11 @@ pub fn render_lesson(markdown: &str, first_line: u32, source_ids: &[String]) -> 
                     }
                     j += 1;
                 }
-                let label = if lang.is_empty() { "text" } else { lang.as_str() };
+                let label = if lang.is_empty() {
+                    "text"
+                } else {
+                    lang.as_str()
+                };
                 html_events.push(Event::Html(CowStr::from(format!(
                     "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
                     escape(label),
@@ -241,7 +259,9 @@ pub fn render_lesson(markdown: &str, first_line: u32, source_ids: &[String]) -> 
             Event::Start(Tag::Image { .. }) => {
                 out.problems.push(RenderProblem {
                     line,
-                    message: "images are not supported in lessons yet; describe the picture in text".into(),
+                    message:
+                        "images are not supported in lessons yet; describe the picture in text"
+                            .into(),
                 });
                 // Skip to the end of the image.
                 let mut j = i + 1;
@@ -264,7 +284,14 @@ pub fn render_lesson(markdown: &str, first_line: u32, source_ids: &[String]) -> 
                 html_events.push(Event::Html(CowStr::from("</div>\n")));
             }
             other => {
-                let e = rewrite_inline(other.clone(), line, source_ids, &defined_footnotes, &mut footnote_numbers, &mut out);
+                let e = rewrite_inline(
+                    other.clone(),
+                    line,
+                    source_ids,
+                    &defined_footnotes,
+                    &mut footnote_numbers,
+                    &mut out,
+                );
                 html_events.push(e);
             }
         }
@@ -305,9 +332,19 @@ fn rewrite_inline<'a>(
     out: &mut Rendered,
 ) -> Event<'a> {
     match ev {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest = rewrite_link(&dest_url, line, out);
-            Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url: CowStr::from(dest),
+                title,
+                id,
+            })
         }
         Event::FootnoteReference(label) => {
             if let Some(n) = source_ids.iter().position(|s| s.as_str() == &*label) {
@@ -343,7 +380,10 @@ fn rewrite_inline<'a>(
         Event::Html(h) | Event::InlineHtml(h) => {
             out.problems.push(RenderProblem {
                 line,
-                message: format!("raw HTML is not allowed in lessons (found `{}`); write it in Markdown", h.trim()),
+                message: format!(
+                    "raw HTML is not allowed in lessons (found `{}`); write it in Markdown",
+                    h.trim()
+                ),
             });
             Event::Text(CowStr::from(""))
         }
@@ -357,17 +397,27 @@ fn rewrite_link(dest: &str, line: u32, out: &mut Rendered) -> String {
         return dest.to_string();
     }
     if let Some(anchor) = dest.strip_prefix('#') {
-        out.links.push(InternalLink { lesson: None, anchor: Some(anchor.to_string()), line });
+        out.links.push(InternalLink {
+            lesson: None,
+            anchor: Some(anchor.to_string()),
+            line,
+        });
         return dest.to_string();
     }
     let (path, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a.to_string())),
         None => (dest, None),
     };
-    let file = path.trim_start_matches("./").trim_start_matches("../lessons/");
+    let file = path
+        .trim_start_matches("./")
+        .trim_start_matches("../lessons/");
     if let Some(lesson) = file.strip_suffix(".md") {
         if !lesson.contains('/') && !lesson.contains(':') {
-            out.links.push(InternalLink { lesson: Some(lesson.to_string()), anchor: anchor.clone(), line });
+            out.links.push(InternalLink {
+                lesson: Some(lesson.to_string()),
+                anchor: anchor.clone(),
+                line,
+            });
             return match anchor {
                 Some(a) => format!("/lesson/{lesson}#{a}"),
                 None => format!("/lesson/{lesson}"),
@@ -400,7 +450,10 @@ pub fn render_fragment(markdown: &str, inline: bool, line: u32) -> (String, Vec<
     let rendered = render_lesson(markdown, line, &[]);
     let mut problems = rendered.problems;
     if !rendered.embeds.is_empty() {
-        problems.push(RenderProblem { line, message: "exercises cannot be embedded here".into() });
+        problems.push(RenderProblem {
+            line,
+            message: "exercises cannot be embedded here".into(),
+        });
     }
     let mut html = String::new();
     for b in rendered.blocks {
@@ -468,7 +521,11 @@ mod tests {
         let r = render("## Use after free\n\n### Fix {#the-fix}\n");
         assert_eq!(r.toc[0].anchor, "use-after-free");
         assert_eq!(r.toc[1].anchor, "the-fix");
-        assert!(html(&r).contains("<h2 id=\"use-after-free\">Use after free</h2>"), "{}", html(&r));
+        assert!(
+            html(&r).contains("<h2 id=\"use-after-free\">Use after free</h2>"),
+            "{}",
+            html(&r)
+        );
     }
 
     #[test]

@@ -28,7 +28,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(file: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Problem { file: file.into(), line, message: message.into() }
+        Problem {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -195,13 +199,20 @@ fn read_text(path: &Path, rel: &str, problems: &mut Vec<Problem>) -> Option<Stri
             problems.push(Problem::new(
                 rel,
                 None,
-                format!("file is {} bytes; content files must be under {MAX_FILE} bytes", m.len()),
+                format!(
+                    "file is {} bytes; content files must be under {MAX_FILE} bytes",
+                    m.len()
+                ),
             ));
             return None;
         }
         Ok(_) => {}
         Err(e) => {
-            problems.push(Problem::new(rel, None, format!("cannot read the file: {e}")));
+            problems.push(Problem::new(
+                rel,
+                None,
+                format!("cannot read the file: {e}"),
+            ));
             return None;
         }
     }
@@ -218,7 +229,11 @@ fn read_text(path: &Path, rel: &str, problems: &mut Vec<Problem>) -> Option<Stri
             }
         },
         Err(e) => {
-            problems.push(Problem::new(rel, None, format!("cannot read the file: {e}")));
+            problems.push(Problem::new(
+                rel,
+                None,
+                format!("cannot read the file: {e}"),
+            ));
             None
         }
     }
@@ -264,7 +279,10 @@ pub fn load(root: &Path) -> (Course, Vec<Problem>) {
         if !dir.is_dir() {
             continue;
         }
-        let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let rel = format!("exercises/{name}/exercise.toml");
         if !dir.join("exercise.toml").is_file() {
             problems.push(Problem::new(
@@ -290,7 +308,10 @@ pub fn load(root: &Path) -> (Course, Vec<Problem>) {
                 problems.push(Problem::new(
                     manifest_rel,
                     line_of(&course.manifest_text, &format!("\"{id}\"")),
-                    format!("track `{}` lists lesson `{id}`, but {rel} does not exist", track.id),
+                    format!(
+                        "track `{}` lists lesson `{id}`, but {rel} does not exist",
+                        track.id
+                    ),
                 ));
                 continue;
             }
@@ -304,7 +325,10 @@ pub fn load(root: &Path) -> (Course, Vec<Problem>) {
     }
     for path in sorted_entries(&root.join("lessons"), &mut problems, "lessons") {
         if path.extension().is_some_and(|e| e == "md") {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
             if !listed.contains(&stem) {
                 problems.push(Problem::new(
                     format!("lessons/{stem}.md"),
@@ -325,7 +349,11 @@ fn sorted_entries(dir: &Path, problems: &mut Vec<Problem>, rel: &str) -> Vec<Pat
             v
         }
         Err(e) => {
-            problems.push(Problem::new(rel, None, format!("cannot read the folder: {e}")));
+            problems.push(Problem::new(
+                rel,
+                None,
+                format!("cannot read the folder: {e}"),
+            ));
             Vec::new()
         }
     }
@@ -334,21 +362,40 @@ fn sorted_entries(dir: &Path, problems: &mut Vec<Problem>, rel: &str) -> Vec<Pat
 fn validate_tracks(course: &Course, problems: &mut Vec<Problem>) {
     let text = &course.manifest_text;
     if course.tracks.is_empty() && !text.is_empty() {
-        problems.push(Problem::new("course.toml", None, "the course has no tracks; add a [[tracks]] table"));
+        problems.push(Problem::new(
+            "course.toml",
+            None,
+            "the course has no tracks; add a [[tracks]] table",
+        ));
     }
     let mut seen_tracks: Vec<&str> = Vec::new();
     let mut seen_lessons: Vec<&str> = Vec::new();
     for t in &course.tracks {
         let line = line_of(text, &format!("\"{}\"", t.id));
         if !is_valid_id(&t.id) {
-            problems.push(Problem::new("course.toml", line, format!("track id `{}` is not valid: use lowercase letters, digits and single dashes", t.id)));
+            problems.push(Problem::new(
+                "course.toml",
+                line,
+                format!(
+                    "track id `{}` is not valid: use lowercase letters, digits and single dashes",
+                    t.id
+                ),
+            ));
         }
         if seen_tracks.contains(&t.id.as_str()) {
-            problems.push(Problem::new("course.toml", line, format!("track id `{}` is used twice", t.id)));
+            problems.push(Problem::new(
+                "course.toml",
+                line,
+                format!("track id `{}` is used twice", t.id),
+            ));
         }
         seen_tracks.push(&t.id);
         if t.lessons.is_empty() {
-            problems.push(Problem::new("course.toml", line, format!("track `{}` has no lessons", t.id)));
+            problems.push(Problem::new(
+                "course.toml",
+                line,
+                format!("track `{}` has no lessons", t.id),
+            ));
         }
         for l in &t.lessons {
             let line = line_of(text, &format!("\"{l}\""));
@@ -356,7 +403,13 @@ fn validate_tracks(course: &Course, problems: &mut Vec<Problem>) {
                 problems.push(Problem::new("course.toml", line, format!("lesson id `{l}` is not valid: use lowercase letters, digits and single dashes")));
             }
             if seen_lessons.contains(&l.as_str()) {
-                problems.push(Problem::new("course.toml", line, format!("lesson `{l}` is listed twice; a lesson belongs to exactly one track, once")));
+                problems.push(Problem::new(
+                    "course.toml",
+                    line,
+                    format!(
+                        "lesson `{l}` is listed twice; a lesson belongs to exactly one track, once"
+                    ),
+                ));
             }
             seen_lessons.push(l);
         }
@@ -367,19 +420,29 @@ fn validate_tracks(course: &Course, problems: &mut Vec<Problem>) {
 /// line of the body's first line).
 fn split_front_matter(text: &str) -> Option<(&str, &str, u32)> {
     let rest = text.strip_prefix("+++\n")?;
-    let end = rest.find("\n+++\n").map(|i| (i, i + 5)).or_else(|| {
-        rest.strip_suffix("\n+++").map(|r| (r.len(), rest.len()))
-    })?;
+    let end = rest
+        .find("\n+++\n")
+        .map(|i| (i, i + 5))
+        .or_else(|| rest.strip_suffix("\n+++").map(|r| (r.len(), rest.len())))?;
     let fm = &rest[..end.0 + 1];
     let body = &rest[end.1..];
     let body_line = u32::try_from(fm.matches('\n').count() + 3).unwrap_or(u32::MAX);
     Some((fm, body, body_line))
 }
 
-fn load_lesson(path: &Path, id: &str, rel: &str, problems: &mut Vec<Problem>) -> Option<LoadedLesson> {
+fn load_lesson(
+    path: &Path,
+    id: &str,
+    rel: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<LoadedLesson> {
     let text = read_text(path, rel, problems)?;
     let Some((fm_text, body, body_line)) = split_front_matter(&text) else {
-        problems.push(Problem::new(rel, Some(1), "the lesson must start with TOML front matter between `+++` lines"));
+        problems.push(Problem::new(
+            rel,
+            Some(1),
+            "the lesson must start with TOML front matter between `+++` lines",
+        ));
         return None;
     };
     let fm: FrontMatter = match toml::from_str(fm_text) {
@@ -391,37 +454,89 @@ fn load_lesson(path: &Path, id: &str, rel: &str, problems: &mut Vec<Problem>) ->
     };
     let fm_line = |needle: &str| line_of(fm_text, needle).map(|l| l + 1);
     if fm.id != id {
-        problems.push(Problem::new(rel, fm_line("id"), format!("front matter id `{}` must equal the file name `{id}`", fm.id)));
+        problems.push(Problem::new(
+            rel,
+            fm_line("id"),
+            format!(
+                "front matter id `{}` must equal the file name `{id}`",
+                fm.id
+            ),
+        ));
     }
     if fm.title.trim().is_empty() {
         problems.push(Problem::new(rel, fm_line("title"), "the title is empty"));
     }
     if fm.summary.trim().is_empty() {
-        problems.push(Problem::new(rel, fm_line("summary"), "the summary is empty"));
+        problems.push(Problem::new(
+            rel,
+            fm_line("summary"),
+            "the summary is empty",
+        ));
     }
     if !(1..=120).contains(&fm.minutes) {
-        problems.push(Problem::new(rel, fm_line("minutes"), format!("minutes is {}; give an estimate from 1 to 120", fm.minutes)));
+        problems.push(Problem::new(
+            rel,
+            fm_line("minutes"),
+            format!("minutes is {}; give an estimate from 1 to 120", fm.minutes),
+        ));
     }
     if !(2..=4).contains(&fm.objectives.len()) {
-        problems.push(Problem::new(rel, fm_line("objectives"), format!("a lesson has 2 to 4 learning objectives; this one has {}", fm.objectives.len())));
+        problems.push(Problem::new(
+            rel,
+            fm_line("objectives"),
+            format!(
+                "a lesson has 2 to 4 learning objectives; this one has {}",
+                fm.objectives.len()
+            ),
+        ));
     }
     if fm.sources.is_empty() {
-        problems.push(Problem::new(rel, Some(1), "the lesson cites no sources: add [[sources]] with title and url to the front matter"));
+        problems.push(Problem::new(
+            rel,
+            Some(1),
+            "the lesson cites no sources: add [[sources]] with title and url to the front matter",
+        ));
     }
     let mut source_lines = Vec::new();
     let mut source_ids: Vec<String> = Vec::new();
     for (n, s) in fm.sources.iter().enumerate() {
-        let line = if s.id.is_empty() { fm_line(&s.url) } else { fm_line(&format!("\"{}\"", s.id)) };
+        let line = if s.id.is_empty() {
+            fm_line(&s.url)
+        } else {
+            fm_line(&format!("\"{}\"", s.id))
+        };
         if s.id.is_empty() {
-            problems.push(Problem::new(rel, line, format!("source {} has no id: give it one so the text can cite it with [^id]", n + 1)));
+            problems.push(Problem::new(
+                rel,
+                line,
+                format!(
+                    "source {} has no id: give it one so the text can cite it with [^id]",
+                    n + 1
+                ),
+            ));
         } else if source_ids.contains(&s.id) {
-            problems.push(Problem::new(rel, line, format!("source id `{}` is used twice", s.id)));
+            problems.push(Problem::new(
+                rel,
+                line,
+                format!("source id `{}` is used twice", s.id),
+            ));
         }
         if s.title.trim().is_empty() {
-            problems.push(Problem::new(rel, line, format!("source `{}` has no title", s.id)));
+            problems.push(Problem::new(
+                rel,
+                line,
+                format!("source `{}` has no title", s.id),
+            ));
         }
         if !s.url.starts_with("https://") && !s.url.starts_with("http://") {
-            problems.push(Problem::new(rel, line, format!("source `{}` needs a web address (https://…), not `{}`", s.id, s.url)));
+            problems.push(Problem::new(
+                rel,
+                line,
+                format!(
+                    "source `{}` needs a web address (https://…), not `{}`",
+                    s.id, s.url
+                ),
+            ));
         }
         source_ids.push(s.id.clone());
         source_lines.push((s.id.clone(), line.unwrap_or(1)));
@@ -452,10 +567,17 @@ fn load_lesson(path: &Path, id: &str, rel: &str, problems: &mut Vec<Problem>) ->
 
 /// A stable seed from an id (FNV-1a), so option order is fixed per exercise.
 pub fn seed_from_id(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
-fn load_exercise(dir: &Path, name: &str, rel: &str, problems: &mut Vec<Problem>) -> Option<LoadedExercise> {
+fn load_exercise(
+    dir: &Path,
+    name: &str,
+    rel: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<LoadedExercise> {
     let text = read_text(&dir.join("exercise.toml"), rel, problems)?;
     let t: ExerciseToml = match toml::from_str(&text) {
         Ok(t) => t,
@@ -468,21 +590,40 @@ fn load_exercise(dir: &Path, name: &str, rel: &str, problems: &mut Vec<Problem>)
     let before = problems.len();
     let mut push = |line: Option<u32>, msg: String| problems.push(Problem::new(rel, line, msg));
     if t.id != name {
-        push(at("id"), format!("exercise id `{}` must equal its folder name `{name}`", t.id));
+        push(
+            at("id"),
+            format!("exercise id `{}` must equal its folder name `{name}`", t.id),
+        );
     }
     if !is_valid_id(&t.id) {
-        push(at("id"), format!("exercise id `{}` is not valid: use lowercase letters, digits and single dashes", t.id));
+        push(
+            at("id"),
+            format!(
+                "exercise id `{}` is not valid: use lowercase letters, digits and single dashes",
+                t.id
+            ),
+        );
     }
     if t.points == 0 {
         push(at("points"), "points must be at least 1".into());
     }
     if t.hints.is_empty() {
-        push(Some(1), "give at least one hint (a nudge first, the last one almost the answer)".into());
+        push(
+            Some(1),
+            "give at least one hint (a nudge first, the last one almost the answer)".into(),
+        );
     }
     if !t.explains.is_empty() && !t.explains.contains('#') {
-        push(at("explains"), format!("explains = \"{}\" must name a lesson section: `lesson-id#anchor`", t.explains));
+        push(
+            at("explains"),
+            format!(
+                "explains = \"{}\" must name a lesson section: `lesson-id#anchor`",
+                t.explains
+            ),
+        );
     }
-    let (prompt_html, fragment_problems) = render_fragment(&t.prompt, false, at("prompt").unwrap_or(1));
+    let (prompt_html, fragment_problems) =
+        render_fragment(&t.prompt, false, at("prompt").unwrap_or(1));
     for p in fragment_problems {
         push(Some(p.line), format!("in the prompt: {}", p.message));
     }
@@ -498,11 +639,20 @@ fn load_exercise(dir: &Path, name: &str, rel: &str, problems: &mut Vec<Problem>)
         ("quiz", Some(q), None) => quiz_spec(q, &text, &mut push),
         ("spot", None, Some(s)) => spot_spec(s, dir, name, &text, &mut push),
         ("quiz" | "spot", _, _) => {
-            push(at("kind"), format!("kind = \"{}\" needs exactly one [{}] table, and no table of another kind", t.kind, t.kind));
+            push(
+                at("kind"),
+                format!(
+                    "kind = \"{}\" needs exactly one [{}] table, and no table of another kind",
+                    t.kind, t.kind
+                ),
+            );
             None
         }
         (other, _, _) => {
-            push(at("kind"), format!("unknown exercise kind `{other}`; the kinds are: quiz, spot"));
+            push(
+                at("kind"),
+                format!("unknown exercise kind `{other}`; the kinds are: quiz, spot"),
+            );
             None
         }
     };
@@ -514,7 +664,15 @@ fn load_exercise(dir: &Path, name: &str, rel: &str, problems: &mut Vec<Problem>)
                 | (KindSpec::Spot(_), crate::model::Submission::Spot { .. })
         );
         if !fits {
-            push(at(&ex.name), format!("example \"{}\" has a {} submission, but this is a {} exercise", ex.name, ex.submission.kind_name(), spec.kind()));
+            push(
+                at(&ex.name),
+                format!(
+                    "example \"{}\" has a {} submission, but this is a {} exercise",
+                    ex.name,
+                    ex.submission.kind_name(),
+                    spec.kind()
+                ),
+            );
         }
     }
     if problems.len() > before {
@@ -538,16 +696,31 @@ fn load_exercise(dir: &Path, name: &str, rel: &str, problems: &mut Vec<Problem>)
     })
 }
 
-fn quiz_spec(q: QuizToml, text: &str, push: &mut impl FnMut(Option<u32>, String)) -> Option<KindSpec> {
+fn quiz_spec(
+    q: QuizToml,
+    text: &str,
+    push: &mut impl FnMut(Option<u32>, String),
+) -> Option<KindSpec> {
     if q.options.len() < 2 {
-        push(line_of(text, "[quiz]"), "a quiz needs at least two options".into());
+        push(
+            line_of(text, "[quiz]"),
+            "a quiz needs at least two options".into(),
+        );
     }
     let correct = q.options.iter().filter(|o| o.correct).count();
     if !q.multiple && correct != 1 {
-        push(line_of(text, "[quiz]"), format!("a single-answer quiz needs exactly one correct option; this one has {correct} (set `multiple = true` if several are right)"));
+        push(
+            line_of(text, "[quiz]"),
+            format!(
+                "a single-answer quiz needs exactly one correct option; this one has {correct} (set `multiple = true` if several are right)"
+            ),
+        );
     }
     if q.multiple && correct == 0 {
-        push(line_of(text, "[quiz]"), "a multiple-answer quiz needs at least one correct option".into());
+        push(
+            line_of(text, "[quiz]"),
+            "a multiple-answer quiz needs at least one correct option".into(),
+        );
     }
     let mut ids: Vec<&str> = Vec::new();
     let mut options = Vec::new();
@@ -558,22 +731,48 @@ fn quiz_spec(q: QuizToml, text: &str, push: &mut impl FnMut(Option<u32>, String)
         }
         ids.push(&o.id);
         if o.feedback.trim().is_empty() {
-            push(line, format!("option `{}` has no feedback: say why it is right or wrong", o.id));
+            push(
+                line,
+                format!(
+                    "option `{}` has no feedback: say why it is right or wrong",
+                    o.id
+                ),
+            );
         }
         let (text_html, ps) = render_fragment(&o.text, true, line.unwrap_or(1));
         for p in ps {
             push(Some(p.line), format!("in option `{}`: {}", o.id, p.message));
         }
-        options.push(QuizOption { id: o.id.clone(), text_html, correct: o.correct, feedback: o.feedback.clone() });
+        options.push(QuizOption {
+            id: o.id.clone(),
+            text_html,
+            correct: o.correct,
+            feedback: o.feedback.clone(),
+        });
     }
-    Some(KindSpec::Quiz(QuizSpec { multiple: q.multiple, options }))
+    Some(KindSpec::Quiz(QuizSpec {
+        multiple: q.multiple,
+        options,
+    }))
 }
 
-fn spot_spec(s: SpotToml, dir: &Path, name: &str, text: &str, push: &mut impl FnMut(Option<u32>, String)) -> Option<KindSpec> {
+fn spot_spec(
+    s: SpotToml,
+    dir: &Path,
+    name: &str,
+    text: &str,
+    push: &mut impl FnMut(Option<u32>, String),
+) -> Option<KindSpec> {
     let at_line = |n: u32| line_of(text, &format!("line = {n}"));
     let listing_rel = format!("exercises/{name}/{}", s.listing);
     if s.listing.contains('/') || s.listing.contains("..") {
-        push(None, format!("listing `{}` must be a file in the exercise folder", s.listing));
+        push(
+            None,
+            format!(
+                "listing `{}` must be a file in the exercise folder",
+                s.listing
+            ),
+        );
         return None;
     }
     let mut ps = Vec::new();
@@ -588,15 +787,30 @@ fn spot_spec(s: SpotToml, dir: &Path, name: &str, text: &str, push: &mut impl Fn
     }
     let count = u32::try_from(listing.lines().count()).unwrap_or(u32::MAX);
     if s.vulnerable.is_empty() {
-        push(None, "a spot exercise needs at least one [[spot.vulnerable]] line".into());
+        push(
+            None,
+            "a spot exercise needs at least one [[spot.vulnerable]] line".into(),
+        );
     }
     let mut seen = Vec::new();
     for n in s.vulnerable.iter().chain(&s.notes) {
         if n.line == 0 || n.line > count {
-            push(at_line(n.line), format!("line {} is outside the listing, which has {count} lines", n.line));
+            push(
+                at_line(n.line),
+                format!(
+                    "line {} is outside the listing, which has {count} lines",
+                    n.line
+                ),
+            );
         }
         if seen.contains(&n.line) {
-            push(at_line(n.line), format!("line {} is listed twice (a line is either vulnerable or has a note, once)", n.line));
+            push(
+                at_line(n.line),
+                format!(
+                    "line {} is listed twice (a line is either vulnerable or has a note, once)",
+                    n.line
+                ),
+            );
         }
         seen.push(n.line);
         if n.feedback.trim().is_empty() {
@@ -619,7 +833,8 @@ mod tests {
 
     #[test]
     fn front_matter_split() {
-        let (fm, body, line) = split_front_matter("+++\nid = \"a\"\n+++\nbody\n").unwrap_or_default();
+        let (fm, body, line) =
+            split_front_matter("+++\nid = \"a\"\n+++\nbody\n").unwrap_or_default();
         assert_eq!(fm, "id = \"a\"\n");
         assert_eq!(body, "body\n");
         assert_eq!(line, 4);

@@ -61,11 +61,21 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: &str, severity: Severity, message: impl Into<String>) -> Self {
-        Finding { rule: rule.to_string(), severity, message: message.into(), location: None, explains: None }
+        Finding {
+            rule: rule.to_string(),
+            severity,
+            message: message.into(),
+            location: None,
+            explains: None,
+        }
     }
 
     pub fn at(mut self, file: &str, line: u32) -> Self {
-        self.location = Some(Location { file: file.to_string(), line, column: None });
+        self.location = Some(Location {
+            file: file.to_string(),
+            line,
+            column: None,
+        });
         self
     }
 
@@ -96,7 +106,10 @@ pub fn grader_version(kind: ExerciseKind) -> GraderVersion {
         ExerciseKind::Quiz => quiz::VERSION,
         ExerciseKind::Spot => spot::VERSION,
     };
-    GraderVersion { kind: kind.as_str().to_string(), version }
+    GraderVersion {
+        kind: kind.as_str().to_string(),
+        version,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,7 +146,9 @@ impl Verdict {
 /// failing verdict that says what was wrong with it.
 pub fn grade(exercise: &Exercise, submission: &Submission) -> Verdict {
     match (&exercise.spec, submission) {
-        (KindSpec::Quiz(spec), Submission::Quiz { selected }) => quiz::grade(exercise, spec, selected),
+        (KindSpec::Quiz(spec), Submission::Quiz { selected }) => {
+            quiz::grade(exercise, spec, selected)
+        }
         (KindSpec::Spot(spec), Submission::Spot { lines }) => spot::grade(exercise, spec, lines),
         (spec, other) => Verdict::rejected(
             exercise,
@@ -153,7 +168,9 @@ pub fn grade(exercise: &Exercise, submission: &Submission) -> Verdict {
 /// What a learner starts from: an empty answer for quiz and spot.
 pub fn starter(exercise: &Exercise) -> Submission {
     match &exercise.spec {
-        KindSpec::Quiz(_) => Submission::Quiz { selected: Vec::new() },
+        KindSpec::Quiz(_) => Submission::Quiz {
+            selected: Vec::new(),
+        },
         KindSpec::Spot(_) => Submission::Spot { lines: Vec::new() },
     }
 }
@@ -161,8 +178,12 @@ pub fn starter(exercise: &Exercise) -> Submission {
 /// The reference solution: the answer key.
 pub fn solution(exercise: &Exercise) -> Submission {
     match &exercise.spec {
-        KindSpec::Quiz(q) => Submission::Quiz { selected: q.correct_ids().map(str::to_string).collect() },
-        KindSpec::Spot(s) => Submission::Spot { lines: s.vulnerable.iter().map(|v| v.line).collect() },
+        KindSpec::Quiz(q) => Submission::Quiz {
+            selected: q.correct_ids().map(str::to_string).collect(),
+        },
+        KindSpec::Spot(s) => Submission::Spot {
+            lines: s.vulnerable.iter().map(|v| v.line).collect(),
+        },
     }
 }
 
@@ -205,7 +226,11 @@ mod tests {
         let mut sorted = a.clone();
         sorted.sort_unstable();
         assert_eq!(sorted, (0..6).collect::<Vec<_>>());
-        assert_ne!(a, shuffled_order(6, 43), "different seeds should usually give different orders");
+        assert_ne!(
+            a,
+            shuffled_order(6, 43),
+            "different seeds should usually give different orders"
+        );
         assert!(shuffled_order(0, 1).is_empty());
     }
 

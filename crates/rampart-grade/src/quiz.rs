@@ -14,7 +14,11 @@ pub fn grade(ex: &Exercise, spec: &QuizSpec, selected: &[String]) -> Verdict {
             Finding::new(
                 "submission.too-large",
                 Severity::Error,
-                format!("The answer lists {} options; this quiz has {}.", selected.len(), spec.options.len()),
+                format!(
+                    "The answer lists {} options; this quiz has {}.",
+                    selected.len(),
+                    spec.options.len()
+                ),
             ),
         );
     }
@@ -27,8 +31,12 @@ pub fn grade(ex: &Exercise, spec: &QuizSpec, selected: &[String]) -> Verdict {
     let mut findings = Vec::new();
     if picked.is_empty() {
         findings.push(
-            Finding::new("quiz.no-answer", Severity::Error, "Pick an answer, then press Check.")
-                .explained_by(&ex.explains),
+            Finding::new(
+                "quiz.no-answer",
+                Severity::Error,
+                "Pick an answer, then press Check.",
+            )
+            .explained_by(&ex.explains),
         );
     }
     let mut right = 0usize;
@@ -41,11 +49,20 @@ pub fn grade(ex: &Exercise, spec: &QuizSpec, selected: &[String]) -> Verdict {
         }
         if option.correct {
             right += 1;
-            findings.push(Finding::new("quiz.correct-option", Severity::Info, option.feedback.clone()));
+            findings.push(Finding::new(
+                "quiz.correct-option",
+                Severity::Info,
+                option.feedback.clone(),
+            ));
         } else {
             wrong += 1;
             findings.push(
-                Finding::new("quiz.wrong-option", Severity::Error, option.feedback.clone()).explained_by(&ex.explains),
+                Finding::new(
+                    "quiz.wrong-option",
+                    Severity::Error,
+                    option.feedback.clone(),
+                )
+                .explained_by(&ex.explains),
             );
         }
     }
@@ -82,11 +99,19 @@ pub fn grade(ex: &Exercise, spec: &QuizSpec, selected: &[String]) -> Verdict {
             .explained_by(&ex.explains),
         );
     }
-    let passed = wrong == 0 && unknown == 0 && missed == 0 && !picked.is_empty() && (spec.multiple || picked.len() == 1);
+    let passed = wrong == 0
+        && unknown == 0
+        && missed == 0
+        && !picked.is_empty()
+        && (spec.multiple || picked.len() == 1);
     let score = if passed {
         ex.points
     } else if spec.multiple {
-        share(ex.points, right.saturating_sub(wrong + unknown), correct_total)
+        share(
+            ex.points,
+            right.saturating_sub(wrong + unknown),
+            correct_total,
+        )
     } else {
         0
     };

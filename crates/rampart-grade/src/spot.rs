@@ -19,7 +19,10 @@ pub fn grade(ex: &Exercise, spec: &SpotSpec, lines: &[u32]) -> Verdict {
             Finding::new(
                 "submission.too-large",
                 Severity::Error,
-                format!("The answer marks {} lines; the listing has {line_count}.", lines.len()),
+                format!(
+                    "The answer marks {} lines; the listing has {line_count}.",
+                    lines.len()
+                ),
             ),
         );
     }
@@ -30,8 +33,12 @@ pub fn grade(ex: &Exercise, spec: &SpotSpec, lines: &[u32]) -> Verdict {
     let mut findings = Vec::new();
     if marked.is_empty() {
         findings.push(
-            Finding::new("spot.no-answer", Severity::Error, "Mark the lines you think are vulnerable, then press Check.")
-                .explained_by(&ex.explains),
+            Finding::new(
+                "spot.no-answer",
+                Severity::Error,
+                "Mark the lines you think are vulnerable, then press Check.",
+            )
+            .explained_by(&ex.explains),
         );
     }
     let (mut found, mut false_pos, mut out_of_range) = (0usize, 0usize, 0usize);
@@ -45,7 +52,9 @@ pub fn grade(ex: &Exercise, spec: &SpotSpec, lines: &[u32]) -> Verdict {
             ));
         } else if let Some(v) = spec.vulnerable.iter().find(|v| v.line == line) {
             found += 1;
-            findings.push(Finding::new("spot.found", Severity::Info, v.feedback.clone()).at(LISTING, line));
+            findings.push(
+                Finding::new("spot.found", Severity::Info, v.feedback.clone()).at(LISTING, line),
+            );
         } else {
             false_pos += 1;
             let message = spec.notes.iter().find(|n| n.line == line).map_or_else(
@@ -76,13 +85,22 @@ pub fn grade(ex: &Exercise, spec: &SpotSpec, lines: &[u32]) -> Verdict {
         );
     }
     let passed = missed == 0 && false_pos == 0 && out_of_range == 0 && total > 0;
-    let score = if passed { ex.points } else { share(ex.points, found.saturating_sub(false_pos + out_of_range), total) };
+    let score = if passed {
+        ex.points
+    } else {
+        share(
+            ex.points,
+            found.saturating_sub(false_pos + out_of_range),
+            total,
+        )
+    };
     Verdict {
         passed,
         score,
         max_score: ex.points,
         findings,
-        hint: (!passed).then(|| "Read the note on each line you marked, then look again.".to_string()),
+        hint: (!passed)
+            .then(|| "Read the note on each line you marked, then look again.".to_string()),
         grader: grader_version(rampart_course::ExerciseKind::Spot),
     }
 }

@@ -26,7 +26,8 @@ fn quiz(multiple: bool, correct: &[&str]) -> Exercise {
 }
 
 fn spot() -> Exercise {
-    let listing = "int main(void) {\n  char buf[8];\n  strcpy(buf, argv[1]);\n  puts(buf);\n  return 0;\n}\n";
+    let listing =
+        "int main(void) {\n  char buf[8];\n  strcpy(buf, argv[1]);\n  puts(buf);\n  return 0;\n}\n";
     Exercise {
         id: "s".into(),
         title: "S".into(),
@@ -39,18 +40,28 @@ fn spot() -> Exercise {
             language: "c".into(),
             listing: listing.into(),
             lines_html: listing.lines().map(str::to_string).collect(),
-            vulnerable: vec![LineNote { line: 3, feedback: "strcpy has no bound".into() }],
-            notes: vec![LineNote { line: 2, feedback: "declaring a buffer is fine".into() }],
+            vulnerable: vec![LineNote {
+                line: 3,
+                feedback: "strcpy has no bound".into(),
+            }],
+            notes: vec![LineNote {
+                line: 2,
+                feedback: "declaring a buffer is fine".into(),
+            }],
         }),
     }
 }
 
 fn pick(ids: &[&str]) -> Submission {
-    Submission::Quiz { selected: ids.iter().map(|s| (*s).to_string()).collect() }
+    Submission::Quiz {
+        selected: ids.iter().map(|s| (*s).to_string()).collect(),
+    }
 }
 
 fn mark(lines: &[u32]) -> Submission {
-    Submission::Spot { lines: lines.to_vec() }
+    Submission::Spot {
+        lines: lines.to_vec(),
+    }
 }
 
 mod quiz_grader {
@@ -111,7 +122,12 @@ mod quiz_grader {
         assert!(!v.passed);
         assert!(v.has_rule("submission.too-large"));
         let long_id = "x".repeat(5_000_000);
-        let v = grade(&quiz(true, &["b"]), &Submission::Quiz { selected: vec![long_id] });
+        let v = grade(
+            &quiz(true, &["b"]),
+            &Submission::Quiz {
+                selected: vec![long_id],
+            },
+        );
         assert!(v.has_rule("submission.too-large"));
     }
 
@@ -161,12 +177,20 @@ mod spot_grader {
     fn a_false_positive_fails_with_the_line_note() {
         let v = grade(&spot(), &mark(&[2, 3]));
         assert!(!v.passed);
-        let fp = v.findings.iter().find(|f| f.rule == "spot.false-positive").expect("false positive");
+        let fp = v
+            .findings
+            .iter()
+            .find(|f| f.rule == "spot.false-positive")
+            .expect("false positive");
         assert_eq!(fp.message, "declaring a buffer is fine");
         assert_eq!(fp.location.as_ref().map(|l| l.line), Some(2));
         assert_eq!(v.score, 0);
         let v = grade(&spot(), &mark(&[4]));
-        assert!(v.findings.iter().any(|f| f.message == "Line 4 is not where the bug is."));
+        assert!(
+            v.findings
+                .iter()
+                .any(|f| f.message == "Line 4 is not where the bug is.")
+        );
         assert!(v.has_rule("spot.missed"));
     }
 
@@ -175,17 +199,32 @@ mod spot_grader {
         assert!(grade(&spot(), &mark(&[])).has_rule("spot.no-answer"));
         let v = grade(&spot(), &mark(&[0, 3, 99, u32::MAX]));
         assert!(!v.passed);
-        assert_eq!(v.findings.iter().filter(|f| f.rule == "spot.out-of-range").count(), 3);
+        assert_eq!(
+            v.findings
+                .iter()
+                .filter(|f| f.rule == "spot.out-of-range")
+                .count(),
+            3
+        );
         let v = grade(&spot(), &mark(&[3, 3, 3]));
         assert!(v.passed);
-        let v = grade(&spot(), &Submission::Spot { lines: vec![3; 1_000_000] });
+        let v = grade(
+            &spot(),
+            &Submission::Spot {
+                lines: vec![3; 1_000_000],
+            },
+        );
         assert!(v.has_rule("submission.too-large"));
     }
 
     #[test]
     fn missed_lines_are_not_revealed() {
         let v = grade(&spot(), &mark(&[5]));
-        let missed = v.findings.iter().find(|f| f.rule == "spot.missed").expect("missed");
+        let missed = v
+            .findings
+            .iter()
+            .find(|f| f.rule == "spot.missed")
+            .expect("missed");
         assert!(missed.location.is_none());
         assert!(!missed.message.contains('3'));
     }
