@@ -39,10 +39,10 @@ pub fn App() -> impl IntoView {
     // Keep the unreadable original before anything can overwrite it.
     let mut notice_text = None;
     if let Some(n) = notice {
-        if let Some(backup) = &n.backup {
-            if let Err(e) = browser::storage_set(BACKUP_KEY, backup) {
-                leptos::logging::warn!("could not keep a backup of stored progress: {e}");
-            }
+        if let Some(backup) = &n.backup
+            && let Err(e) = browser::storage_set(BACKUP_KEY, backup)
+        {
+            leptos::logging::warn!("could not keep a backup of stored progress: {e}");
         }
         notice_text = Some(n.message);
     }

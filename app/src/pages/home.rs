@@ -60,7 +60,7 @@ fn TrackCard(track: TrackEntry) -> impl IntoView {
             <h2 id=heading_id>{track.title.clone()}</h2>
             <p>{track.summary.clone()}</p>
             <p class="track-progress">
-                <progress max=total value=move || passed() aria-hidden="true"></progress>
+                <progress max=total value=passed aria-hidden="true"></progress>
                 {move || format!("{} of {total} exercises passed", passed2())}
             </p>
             <ol class="lesson-list">

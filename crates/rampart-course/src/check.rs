@@ -65,14 +65,17 @@ pub fn check_static(course: &Course) -> Vec<Problem> {
                 ));
                 continue;
             };
-            if let Some(anchor) = &link.anchor {
-                if !has_anchor(target, anchor) {
-                    problems.push(Problem::new(
-                        &lesson.file,
-                        Some(link.line),
-                        format!("links to `#{anchor}` in lesson `{target_id}`, which has no such heading{}", suggest(target, anchor)),
-                    ));
-                }
+            if let Some(anchor) = &link.anchor
+                && !has_anchor(target, anchor)
+            {
+                problems.push(Problem::new(
+                    &lesson.file,
+                    Some(link.line),
+                    format!(
+                        "links to `#{anchor}` in lesson `{target_id}`, which has no such heading{}",
+                        suggest(target, anchor)
+                    ),
+                ));
             }
         }
         // Sources that are never cited are probably facts without a claim, or claims without a citation.

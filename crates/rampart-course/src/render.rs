@@ -127,14 +127,13 @@ pub fn render_lesson(markdown: &str, first_line: u32, source_ids: &[String]) -> 
             Event::Start(Tag::Paragraph) => {
                 if let (Some((Event::Text(t), _)), Some((Event::End(TagEnd::Paragraph), _))) =
                     (events.get(i + 1), events.get(i + 2))
+                    && let Some(id) = exercise_embed(t)
                 {
-                    if let Some(id) = exercise_embed(t) {
-                        flush(&mut out.blocks, &mut html_events);
-                        out.blocks.push(Block::Exercise { id: id.to_string() });
-                        out.embeds.push((id.to_string(), line));
-                        i += 3;
-                        continue;
-                    }
+                    flush(&mut out.blocks, &mut html_events);
+                    out.blocks.push(Block::Exercise { id: id.to_string() });
+                    out.embeds.push((id.to_string(), line));
+                    i += 3;
+                    continue;
                 }
                 html_events.push(ev.clone());
             }
@@ -411,18 +410,19 @@ fn rewrite_link(dest: &str, line: u32, out: &mut Rendered) -> String {
     let file = path
         .trim_start_matches("./")
         .trim_start_matches("../lessons/");
-    if let Some(lesson) = file.strip_suffix(".md") {
-        if !lesson.contains('/') && !lesson.contains(':') {
-            out.links.push(InternalLink {
-                lesson: Some(lesson.to_string()),
-                anchor: anchor.clone(),
-                line,
-            });
-            return match anchor {
-                Some(a) => format!("/lesson/{lesson}#{a}"),
-                None => format!("/lesson/{lesson}"),
-            };
-        }
+    if let Some(lesson) = file.strip_suffix(".md")
+        && !lesson.contains('/')
+        && !lesson.contains(':')
+    {
+        out.links.push(InternalLink {
+            lesson: Some(lesson.to_string()),
+            anchor: anchor.clone(),
+            line,
+        });
+        return match anchor {
+            Some(a) => format!("/lesson/{lesson}#{a}"),
+            None => format!("/lesson/{lesson}"),
+        };
     }
     out.problems.push(RenderProblem {
         line,
@@ -463,10 +463,10 @@ pub fn render_fragment(markdown: &str, inline: bool, line: u32) -> (String, Vec<
     }
     if inline {
         let t = html.trim();
-        if let Some(inner) = t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
-            if !inner.contains("<p>") {
-                return (inner.to_string(), problems);
-            }
+        if let Some(inner) = t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>"))
+            && !inner.contains("<p>")
+        {
+            return (inner.to_string(), problems);
         }
     }
     (html, problems)
