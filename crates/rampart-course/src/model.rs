@@ -290,3 +290,77 @@ pub struct Example {
     #[serde(default)]
     pub rules: Vec<String>,
 }
+
+/// A `c` exercise: the learner fixes a C program, which rampart-cvm runs on
+/// every case. (Loaded from `[c]` in exercise.toml; the source files are
+/// inlined.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CSpec {
+    /// File name the learner edits, as shown in reports (`starter.c` → `main.c`).
+    pub file: String,
+    pub starter: String,
+    pub solution: String,
+    pub cases: Vec<CCase>,
+    #[serde(default)]
+    pub fuzz: Option<FuzzSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Shown to the learner, input and expected output.
+    Visible,
+    /// Not shown until it fails.
+    Hidden,
+    /// What an attacker sends; the starter must fail on at least one.
+    Attack,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CCase {
+    pub name: String,
+    pub visibility: Visibility,
+    #[serde(default)]
+    pub stdin: String,
+    #[serde(default)]
+    pub args: Vec<String>,
+    /// Expected stdout; `None` means "what the reference solution prints".
+    #[serde(default)]
+    pub stdout: Option<String>,
+    #[serde(default)]
+    pub exit_code: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FuzzSpec {
+    pub seed: u64,
+    pub count: u32,
+    pub target: FuzzTarget,
+    pub generator: Generator,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FuzzTarget {
+    Stdin,
+    Args,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Generator {
+    /// Strings of length `min_len..=max_len` over an alphabet: `printable`,
+    /// `alnum`, `digits`, or a literal set of characters.
+    String {
+        min_len: u32,
+        max_len: u32,
+        alphabet: String,
+    },
+    /// `count` integers in `min..=max`, joined by `separator`.
+    Ints {
+        count: u32,
+        min: i64,
+        max: i64,
+        separator: String,
+    },
+}

@@ -18,6 +18,7 @@
 use rampart_course::{Exercise, ExerciseKind, KindSpec, Submission};
 use serde::{Deserialize, Serialize};
 
+pub mod c;
 pub mod quiz;
 pub mod spot;
 
@@ -97,6 +98,14 @@ pub struct GraderVersion {
 impl std::fmt::Display for GraderVersion {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}@{}", self.kind, self.version)
+    }
+}
+
+/// A grader's version by kind name, for graders not yet reachable through [`ExerciseKind`].
+pub fn grader_version_of(kind: &str, version: u32) -> GraderVersion {
+    GraderVersion {
+        kind: kind.to_string(),
+        version,
     }
 }
 
