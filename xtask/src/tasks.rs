@@ -1,0 +1,262 @@
+//! `serve`, `dist` and `test`.
+
+use std::time::Instant;
+
+use anyhow::{Result, bail};
+
+use crate::cmd::{self, root};
+use crate::tools::{self, Tools, WASM_TARGET};
+
+/// Where `trunk serve` listens (from Trunk.toml's `[serve]`).
+const SERVE_URL: &str = "http://127.0.0.1:8080/";
+
+pub fn serve() -> Result<()> {
+    let mut tools = Tools::default();
+    tools.for_trunk()?;
+    course_build()?;
+    cmd::step(
+        &format!("serve the app on {SERVE_URL} with trunk (Ctrl-C stops it)"),
+        || {
+            println!("    open {SERVE_URL}");
+            cmd::run(tools::tool("trunk")?.arg("serve"))
+        },
+    )
+}
+
+pub fn dist() -> Result<()> {
+    let mut tools = Tools::default();
+    tools.for_trunk()?;
+    course_build()?;
+    trunk_build()?;
+    println!("==> done: the site is in {}", root().join("dist").display());
+    Ok(())
+}
+
+/// `rampart course build`: writes build/course (copied into dist by Trunk)
+/// and style/highlight.css.
+pub fn course_build() -> Result<()> {
+    cmd::step("build the course bundle (rampart course build)", || {
+        cmd::run(cmd::cargo().args([
+            "run",
+            "--quiet",
+            "-p",
+            "rampart-cli",
+            "--",
+            "course",
+            "build",
+        ]))
+    })
+}
+
+pub fn trunk_build() -> Result<()> {
+    cmd::step("build the app for release (trunk build --release)", || {
+        cmd::run(tools::tool("trunk")?.args(["build", "--release"]))
+    })
+}
+
+/// One step of `cargo xtask test`.
+struct Step {
+    /// The name `--only` takes.
+    name: &'static str,
+    what: &'static str,
+    run: fn(&mut Tools) -> Result<()>,
+}
+
+const STEPS: &[Step] = &[
+    Step {
+        name: "fmt",
+        what: "check formatting (cargo fmt --all --check)",
+        run: |_| cargo(&["fmt", "--all", "--check"]),
+    },
+    Step {
+        name: "clippy",
+        what: "lint natively (cargo clippy --workspace --all-targets -- -D warnings)",
+        run: |_| {
+            cargo(&[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        },
+    },
+    Step {
+        name: "clippy-wasm",
+        what: "lint the app for wasm (cargo clippy -p rampart-app --target wasm32-unknown-unknown -- -D warnings)",
+        run: |tools| {
+            tools.wasm_target()?;
+            cargo(&[
+                "clippy",
+                "-p",
+                "rampart-app",
+                "--target",
+                WASM_TARGET,
+                "--",
+                "-D",
+                "warnings",
+            ])
+        },
+    },
+    Step {
+        name: "test",
+        what: "run the native tests (cargo test --workspace --no-fail-fast)",
+        run: |_| cargo(&["test", "--workspace", "--no-fail-fast"]),
+    },
+    Step {
+        name: "check-wasm",
+        what: "check the wasm-safe crates build for wasm (cargo check --target wasm32-unknown-unknown)",
+        run: |tools| {
+            tools.wasm_target()?;
+            cargo(&[
+                "check",
+                "--target",
+                WASM_TARGET,
+                "-p",
+                "rampart-course",
+                "-p",
+                "rampart-grade",
+                "-p",
+                "rampart-cvm",
+            ])
+        },
+    },
+    Step {
+        name: "course-check",
+        what: "check the course content (rampart course check)",
+        run: |_| {
+            cargo(&[
+                "run",
+                "--quiet",
+                "-p",
+                "rampart-cli",
+                "--",
+                "course",
+                "check",
+            ])
+        },
+    },
+    Step {
+        name: "course-build",
+        what: "build the course bundle (rampart course build)",
+        run: |_| {
+            cargo(&[
+                "run",
+                "--quiet",
+                "-p",
+                "rampart-cli",
+                "--",
+                "course",
+                "build",
+            ])
+        },
+    },
+    Step {
+        name: "trunk-build",
+        what: "build the app for release (trunk build --release)",
+        run: |tools| {
+            tools.for_trunk()?;
+            cmd::run(tools::tool("trunk")?.args(["build", "--release"]))
+        },
+    },
+    Step {
+        name: "e2e",
+        what: "run the end-to-end tests in Chromium (playwright test)",
+        run: |tools| {
+            if !root().join("dist").join("index.html").is_file() {
+                bail!("dist/index.html is missing: build the site first with `cargo xtask dist`");
+            }
+            tools.for_e2e()?;
+            let mut playwright = tools::tool("playwright")?;
+            playwright.arg("test").current_dir(tools::e2e_dir());
+            cmd::run(&mut playwright)
+        },
+    },
+];
+
+fn cargo(args: &[&str]) -> Result<()> {
+    cmd::run(cmd::cargo().args(args))
+}
+
+#[derive(Debug, Default)]
+pub struct TestOptions {
+    skip_e2e: bool,
+    only: Vec<String>,
+}
+
+impl TestOptions {
+    pub fn parse(args: &[String]) -> Result<Self> {
+        let mut options = TestOptions::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--skip-e2e" => options.skip_e2e = true,
+                "--only" => {
+                    let Some(name) = args.next() else {
+                        bail!("`--only` needs a step name; steps: {}", step_names())
+                    };
+                    options.only.push(name.clone());
+                }
+                other => match other.strip_prefix("--only=") {
+                    Some(name) => options.only.push(name.to_string()),
+                    None => bail!(
+                        "`cargo xtask test` does not know `{other}`; it takes --skip-e2e and --only STEP"
+                    ),
+                },
+            }
+        }
+        for name in &options.only {
+            if !STEPS.iter().any(|step| step.name == name) {
+                bail!("there is no step `{name}`; steps: {}", step_names())
+            }
+        }
+        Ok(options)
+    }
+
+    fn wants(&self, step: &Step) -> bool {
+        if self.skip_e2e && step.name == "e2e" {
+            return false;
+        }
+        self.only.is_empty() || self.only.iter().any(|name| name == step.name)
+    }
+}
+
+fn step_names() -> String {
+    STEPS
+        .iter()
+        .map(|step| step.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs the steps in order and stops at the first failure, so CI shows one clear red.
+pub fn test(options: &TestOptions) -> Result<()> {
+    let mut tools = Tools::default();
+    let steps: Vec<&Step> = STEPS.iter().filter(|step| options.wants(step)).collect();
+    for (i, step) in steps.iter().enumerate() {
+        let what = format!("[{}/{}] {}: {}", i + 1, steps.len(), step.name, step.what);
+        let start = Instant::now();
+        cmd::step(&what, || (step.run)(&mut tools))?;
+        println!(
+            "    {} passed in {:.1} s",
+            step.name,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    let passed = match steps.len() {
+        1 => "1 step passed".to_string(),
+        n => format!("all {n} steps passed"),
+    };
+    let skipped: Vec<&str> = STEPS
+        .iter()
+        .filter(|step| !options.wants(step))
+        .map(|step| step.name)
+        .collect();
+    if skipped.is_empty() {
+        println!("==> {passed}");
+    } else {
+        println!("==> {passed}; skipped: {}", skipped.join(", "));
+    }
+    Ok(())
+}
