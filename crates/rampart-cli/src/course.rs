@@ -106,6 +106,15 @@ pub fn self_check(ex: &LoadedExercise) -> Vec<Problem> {
             format!("the reference solution fails: {}", why.join("; ")),
         ));
     }
+    if let rampart_course::KindSpec::C(c) = &e.spec
+        && !rampart_grade::c::starter_caught_on_attack(c)
+    {
+        problems.push(Problem::new(
+                &ex.file,
+                None,
+                "no attack case makes rampart-cvm report an error in the starter; add the input an attacker would send",
+            ));
+    }
     for example in &ex.examples {
         let line = ex.line_of(&example.name);
         let v = grade(e, &example.submission);

@@ -150,15 +150,18 @@ pub struct Source {
 pub enum ExerciseKind {
     Quiz,
     Spot,
+    C,
 }
 
 impl ExerciseKind {
-    pub const ALL: &'static [ExerciseKind] = &[ExerciseKind::Quiz, ExerciseKind::Spot];
+    pub const ALL: &'static [ExerciseKind] =
+        &[ExerciseKind::Quiz, ExerciseKind::Spot, ExerciseKind::C];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ExerciseKind::Quiz => "quiz",
             ExerciseKind::Spot => "spot",
+            ExerciseKind::C => "c",
         }
     }
 
@@ -202,6 +205,7 @@ impl Exercise {
 pub enum KindSpec {
     Quiz(QuizSpec),
     Spot(SpotSpec),
+    C(CSpec),
 }
 
 impl KindSpec {
@@ -209,6 +213,7 @@ impl KindSpec {
         match self {
             KindSpec::Quiz(_) => ExerciseKind::Quiz,
             KindSpec::Spot(_) => ExerciseKind::Spot,
+            KindSpec::C(_) => ExerciseKind::C,
         }
     }
 }

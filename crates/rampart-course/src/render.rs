@@ -239,7 +239,7 @@ pub fn render_lesson(markdown: &str, first_line: u32, source_ids: &[String]) -> 
                     lang.as_str()
                 };
                 html_events.push(Event::Html(CowStr::from(format!(
-                    "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
+                    "<pre class=\"code\" data-lang=\"{}\" tabindex=\"0\"><code>{}</code></pre>\n",
                     escape(label),
                     highlight(&code, &lang)
                 ))));
@@ -550,7 +550,7 @@ mod tests {
     fn code_is_highlighted_and_tables_render() {
         let r = render("```c\nint x = 1 < 2;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         let h = html(&r);
-        assert!(h.contains("<pre class=\"code\" data-lang=\"c\">"));
+        assert!(h.contains("<pre class=\"code\" data-lang=\"c\" tabindex=\"0\">"));
         assert!(h.contains("hl-"));
         assert!(h.contains("<table>"));
     }

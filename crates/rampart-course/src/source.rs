@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::{
-    Example, Exercise, KindSpec, LessonDoc, LineNote, QuizOption, QuizSpec, Source, SpotSpec,
+    CCase, CSpec, Example, Exercise, FuzzSpec, KindSpec, LessonDoc, LineNote, QuizOption, QuizSpec,
+    Source, SpotSpec, Visibility,
 };
 use crate::render::{InternalLink, render_fragment, render_lesson};
 use crate::{highlight, is_valid_id};
@@ -91,6 +92,7 @@ struct ExerciseToml {
     seed: Option<u64>,
     quiz: Option<QuizToml>,
     spot: Option<SpotToml>,
+    c: Option<CToml>,
     #[serde(default)]
     examples: Vec<Example>,
 }
@@ -116,6 +118,16 @@ struct QuizOptionToml {
     correct: bool,
     #[serde(default)]
     feedback: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CToml {
+    starter: String,
+    solution: String,
+    #[serde(default)]
+    cases: Vec<CCase>,
+    fuzz: Option<FuzzSpec>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -635,10 +647,11 @@ fn load_exercise(
         }
         hints.push(html);
     }
-    let spec = match (t.kind.as_str(), t.quiz, t.spot) {
-        ("quiz", Some(q), None) => quiz_spec(q, &text, &mut push),
-        ("spot", None, Some(s)) => spot_spec(s, dir, name, &text, &mut push),
-        ("quiz" | "spot", _, _) => {
+    let spec = match (t.kind.as_str(), t.quiz, t.spot, t.c) {
+        ("quiz", Some(q), None, None) => quiz_spec(q, &text, &mut push),
+        ("spot", None, Some(s), None) => spot_spec(s, dir, name, &text, &mut push),
+        ("c", None, None, Some(c)) => c_spec(c, dir, name, &text, &mut push),
+        ("quiz" | "spot" | "c", _, _, _) => {
             push(
                 at("kind"),
                 format!(
@@ -648,10 +661,10 @@ fn load_exercise(
             );
             None
         }
-        (other, _, _) => {
+        (other, _, _, _) => {
             push(
                 at("kind"),
-                format!("unknown exercise kind `{other}`; the kinds are: quiz, spot"),
+                format!("unknown exercise kind `{other}`; the kinds are: quiz, spot, c"),
             );
             None
         }
@@ -662,6 +675,7 @@ fn load_exercise(
             (&spec, &ex.submission),
             (KindSpec::Quiz(_), crate::model::Submission::Quiz { .. })
                 | (KindSpec::Spot(_), crate::model::Submission::Spot { .. })
+                | (KindSpec::C(_), crate::model::Submission::Files { .. })
         );
         if !fits {
             push(
@@ -824,6 +838,81 @@ fn spot_spec(
         lines_html,
         vulnerable: s.vulnerable,
         notes: s.notes,
+    }))
+}
+
+fn read_sibling(
+    dir: &Path,
+    name: &str,
+    file: &str,
+    what: &str,
+    push: &mut impl FnMut(Option<u32>, String),
+) -> Option<String> {
+    if file.contains('/') || file.contains("..") {
+        push(
+            None,
+            format!("{what} `{file}` must be a file in the exercise folder"),
+        );
+        return None;
+    }
+    let mut ps = Vec::new();
+    let text = read_text(
+        &dir.join(file),
+        &format!("exercises/{name}/{file}"),
+        &mut ps,
+    );
+    for p in ps {
+        push(None, format!("{what}: {}: {}", p.file, p.message));
+    }
+    text
+}
+
+fn c_spec(
+    c: CToml,
+    dir: &Path,
+    name: &str,
+    text: &str,
+    push: &mut impl FnMut(Option<u32>, String),
+) -> Option<KindSpec> {
+    let starter = read_sibling(dir, name, &c.starter, "starter", push);
+    let solution = read_sibling(dir, name, &c.solution, "solution", push);
+    let count = |v: Visibility| c.cases.iter().filter(|x| x.visibility == v).count();
+    if count(Visibility::Visible) == 0 {
+        push(line_of(text, "[c]"), "a c exercise needs at least one visible case ([[c.cases]] with visibility = \"visible\")".into());
+    }
+    if count(Visibility::Attack) == 0 {
+        push(
+            line_of(text, "[c]"),
+            "a c exercise needs at least one attack case: the input an attacker would send".into(),
+        );
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for case in &c.cases {
+        if names.contains(&case.name.as_str()) {
+            push(
+                line_of(text, &format!("\"{}\"", case.name)),
+                format!("case name \"{}\" is used twice", case.name),
+            );
+        }
+        names.push(&case.name);
+    }
+    if let Some(f) = &c.fuzz
+        && f.count > 1000
+    {
+        push(
+            line_of(text, "[c.fuzz]"),
+            format!(
+                "fuzz count is {}; keep it at 1000 or fewer so grading stays fast",
+                f.count
+            ),
+        );
+    }
+    Some(KindSpec::C(CSpec {
+        file: "main.c".to_string(),
+        starter: starter?,
+        solution: solution?,
+        cases: c.cases,
+        fuzz: c.fuzz,
     }))
 }
 

@@ -269,18 +269,23 @@ impl<'a> Session<'a> {
         })
     }
 
-    fn expected_stdout(&mut self, case: &CaseInput) -> Option<String> {
+    /// Expected stdout and exit status: as declared, or (for cases without a
+    /// declared stdout, such as fuzz cases) whatever the reference solution does.
+    fn expected(&mut self, case: &CaseInput) -> Option<(String, i32)> {
         if let Some(s) = &case.stdout {
-            return Some(s.clone());
+            return Some((s.clone(), case.exit_code));
         }
         if self.reference.is_none() {
             self.reference = compile(&self.spec.solution).ok();
         }
         let reference = self.reference.as_ref()?;
         let out = run(reference, &case.input(), &case_limits());
-        out.error
-            .is_none()
-            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        out.error.is_none().then(|| {
+            (
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                out.exit_code,
+            )
+        })
     }
 
     fn judge(&mut self, case: &CaseInput, outcome: &Outcome) -> Option<Vec<Finding>> {
@@ -303,8 +308,9 @@ impl<'a> Session<'a> {
             return Some(vec![f]);
         }
         let actual = String::from_utf8_lossy(&outcome.stdout).into_owned();
-        let expected = self.expected_stdout(case);
-        if let Some(expected) = expected
+        let expected = self.expected(case);
+        let expected_exit = expected.as_ref().map_or(case.exit_code, |e| e.1);
+        if let Some((expected, _)) = expected
             && actual != expected
         {
             return Some(vec![
@@ -322,7 +328,7 @@ impl<'a> Session<'a> {
                 .explained_by(&explains),
             ]);
         }
-        if outcome.exit_code != case.exit_code {
+        if outcome.exit_code != expected_exit {
             return Some(vec![Finding::new(
                 "c.exit-code",
                 Severity::Error,
@@ -331,7 +337,7 @@ impl<'a> Session<'a> {
                     case.describe(),
                     show_input(case),
                     outcome.exit_code,
-                    case.exit_code
+                    expected_exit
                 ),
             )]);
         }
@@ -439,4 +445,21 @@ pub fn grade(exercise: &Exercise, spec: &CSpec, source: &str) -> Verdict {
     let mut s = Session::new(exercise, spec, source);
     while s.step().is_some() {}
     s.verdict()
+}
+
+/// Whether the starter is caught on at least one attack input: some attack
+/// case ends with rampart-cvm reporting an error class (not merely wrong
+/// output). `rampart course check` requires it of every `c` exercise.
+pub fn starter_caught_on_attack(spec: &CSpec) -> bool {
+    let Ok(program) = compile(&spec.starter) else {
+        return false;
+    };
+    spec.cases
+        .iter()
+        .filter(|c| c.visibility == Visibility::Attack)
+        .any(|c| {
+            run(&program, &from_case(c).input(), &case_limits())
+                .error
+                .is_some()
+        })
 }

@@ -114,6 +114,7 @@ pub fn grader_version(kind: ExerciseKind) -> GraderVersion {
     let version = match kind {
         ExerciseKind::Quiz => quiz::VERSION,
         ExerciseKind::Spot => spot::VERSION,
+        ExerciseKind::C => c::VERSION,
     };
     GraderVersion {
         kind: kind.as_str().to_string(),
@@ -159,6 +160,17 @@ pub fn grade(exercise: &Exercise, submission: &Submission) -> Verdict {
             quiz::grade(exercise, spec, selected)
         }
         (KindSpec::Spot(spec), Submission::Spot { lines }) => spot::grade(exercise, spec, lines),
+        (KindSpec::C(spec), Submission::Files { files }) => match files.get(&spec.file) {
+            Some(source) => c::grade(exercise, spec, source),
+            None => Verdict::rejected(
+                exercise,
+                Finding::new(
+                    "submission.missing-file",
+                    Severity::Error,
+                    format!("The answer has no file named `{}`.", spec.file),
+                ),
+            ),
+        },
         (spec, other) => Verdict::rejected(
             exercise,
             Finding::new(
@@ -174,9 +186,20 @@ pub fn grade(exercise: &Exercise, submission: &Submission) -> Verdict {
     }
 }
 
-/// What a learner starts from: an empty answer for quiz and spot.
+/// The files of a `c` submission: the one file the learner edits.
+pub fn c_files(spec: &rampart_course::CSpec, source: &str) -> Submission {
+    Submission::Files {
+        files: [(spec.file.clone(), source.to_string())]
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// What a learner starts from: an empty answer for quiz and spot, the
+/// vulnerable program for c.
 pub fn starter(exercise: &Exercise) -> Submission {
     match &exercise.spec {
+        KindSpec::C(c) => c_files(c, &c.starter),
         KindSpec::Quiz(_) => Submission::Quiz {
             selected: Vec::new(),
         },
@@ -184,9 +207,10 @@ pub fn starter(exercise: &Exercise) -> Submission {
     }
 }
 
-/// The reference solution: the answer key.
+/// The reference solution: the answer key, or the reference program.
 pub fn solution(exercise: &Exercise) -> Submission {
     match &exercise.spec {
+        KindSpec::C(c) => c_files(c, &c.solution),
         KindSpec::Quiz(q) => Submission::Quiz {
             selected: q.correct_ids().map(str::to_string).collect(),
         },
