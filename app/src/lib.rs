@@ -13,6 +13,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod grading;
 pub mod pages;
 pub mod state;
 

@@ -1,0 +1,350 @@
+//! The grading Web Worker, and the messages it exchanges with the app.
+//!
+//! 1. The app starts the worker (`rampart-worker_loader.js`, built by Trunk
+//!    from `main.rs`). Once its wasm has loaded, the worker posts
+//!    [`Reply::Ready`]; a message sent before that would be lost.
+//! 2. The app posts a [`Request`]: a job id and a [`Job`].
+//! 3. [`handle`] runs the job: a `c` job one case at a time, with
+//!    [`Reply::Progress`] between cases (at most [`PROGRESS_UPDATES`] per
+//!    job); any other kind in one call to [`rampart_grade::grade`].
+//! 4. It ends with [`Reply::Done`] and the verdict, or [`Reply::Failed`] when
+//!    the request could not be read.
+//!
+//! Messages travel as JSON strings rather than structured clones, so the
+//! only contract between the two sides is these serde types. The app links
+//! this library for them; only the binary touches browser APIs.
+
+use rampart_course::{Exercise, KindSpec, Submission};
+use rampart_grade::Verdict;
+use rampart_grade::c::{Progress, Session};
+use serde::{Deserialize, Serialize};
+
+/// Most progress replies a job sends after its first (`0` of `total`), so a
+/// thousand fuzz cases do not flood the page with messages.
+pub const PROGRESS_UPDATES: usize = 30;
+
+/// What the app asks the worker to grade: the same pair as
+/// [`rampart_grade::grade`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    pub exercise: Exercise,
+    pub submission: Submission,
+}
+
+/// Page to worker: one job, with the id its replies carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: u64,
+    pub job: Job,
+}
+
+/// Worker to page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker's wasm has loaded: it can take a request now.
+    Ready,
+    /// `done` of `total` cases have run.
+    Progress { id: u64, done: usize, total: usize },
+    /// The job's verdict.
+    Done { id: u64, verdict: Verdict },
+    /// The job could not be graded. `id` is `None` when the request was too
+    /// broken to read one.
+    Failed { id: Option<u64>, message: String },
+}
+
+impl Request {
+    pub fn to_json(&self) -> String {
+        // Plain data with string keys: serialising cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "The grading request could not be read ({e}). The page and the grading worker \
+                 are probably from different versions of Rampart: reload the page."
+            )
+        })
+    }
+}
+
+impl Reply {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            // Unreachable for these types; still, never leave the page waiting.
+            let failed = Reply::Failed {
+                id: self.id(),
+                message: format!("The grading worker could not encode its reply: {e}."),
+            };
+            serde_json::to_string(&failed).unwrap_or_default()
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "The grading worker sent a reply the page cannot read ({e}). The page and the \
+                 worker are probably from different versions of Rampart: reload the page."
+            )
+        })
+    }
+
+    /// The job this reply is about (`None` for [`Reply::Ready`]).
+    pub fn id(&self) -> Option<u64> {
+        match self {
+            Reply::Ready => None,
+            Reply::Progress { id, .. } | Reply::Done { id, .. } => Some(*id),
+            Reply::Failed { id, .. } => *id,
+        }
+    }
+}
+
+/// The `id` of a request, read without the rest: a request that does not
+/// parse can still be answered with its id.
+pub fn peek_id(text: &str) -> Option<u64> {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()?
+        .get("id")?
+        .as_u64()
+}
+
+/// Answers one message: every reply goes to `post`, [`Reply::Done`] or
+/// [`Reply::Failed`] last. Never panics on a bad message.
+pub fn handle(message: &str, mut post: impl FnMut(Reply)) {
+    let request = match Request::from_json(message) {
+        Ok(request) => request,
+        Err(error) => {
+            post(Reply::Failed {
+                id: peek_id(message),
+                message: error,
+            });
+            return;
+        }
+    };
+    let id = request.id;
+    let verdict = run(&request.job, |p| {
+        post(Reply::Progress {
+            id,
+            done: p.done,
+            total: p.total,
+        })
+    });
+    post(Reply::Done { id, verdict });
+}
+
+/// Grades `job`. A `c` program runs one case at a time, with `progress`
+/// called for `0` of `total` first and then after at most
+/// [`PROGRESS_UPDATES`] of its cases; any other job is one call to
+/// [`rampart_grade::grade`], without progress.
+pub fn run(job: &Job, mut progress: impl FnMut(Progress)) -> Verdict {
+    let Job {
+        exercise,
+        submission,
+    } = job;
+    if let (KindSpec::C(spec), Submission::Files { files }) = (&exercise.spec, submission)
+        && let Some(source) = files.get(&spec.file)
+    {
+        let mut session = Session::new(exercise, spec, source);
+        let total = session.total();
+        progress(Progress { done: 0, total });
+        let mut reported = 0;
+        while let Some(p) = session.step() {
+            // Report each time another 1/PROGRESS_UPDATES of the cases is done.
+            let share = p.done * PROGRESS_UPDATES / p.total.max(1);
+            if share > reported {
+                reported = share;
+                progress(p);
+            }
+        }
+        return session.verdict();
+    }
+    // Other kinds, and answers of the wrong shape, which `grade` explains.
+    rampart_grade::grade(exercise, submission)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rampart_course::{
+        CCase, CSpec, FuzzSpec, FuzzTarget, Generator, QuizOption, QuizSpec, Visibility,
+    };
+
+    const SOLUTION: &str = r#"#include <stdio.h>
+#include <string.h>
+
+int main(void) {
+    char line[64];
+    char buf[16];
+    if (fgets(line, sizeof line, stdin) == NULL) return 1;
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(buf, sizeof buf, "%s", line);
+    printf("Hello, %s!\n", buf);
+    return 0;
+}
+"#;
+
+    const STARTER: &str = r#"#include <stdio.h>
+#include <string.h>
+
+int main(void) {
+    char line[64];
+    char buf[16];
+    if (fgets(line, sizeof line, stdin) == NULL) return 1;
+    line[strcspn(line, "\n")] = '\0';
+    strcpy(buf, line);
+    printf("Hello, %s!\n", buf);
+    return 0;
+}
+"#;
+
+    fn quiz_exercise() -> Exercise {
+        Exercise {
+            id: "q".into(),
+            title: "Q".into(),
+            prompt_html: String::new(),
+            points: 10,
+            hints: vec![],
+            explains: "lesson#section".into(),
+            seed: 1,
+            spec: KindSpec::Quiz(QuizSpec {
+                multiple: false,
+                options: vec![
+                    QuizOption {
+                        id: "a".into(),
+                        text_html: "A".into(),
+                        correct: true,
+                        feedback: "Right.".into(),
+                    },
+                    QuizOption {
+                        id: "b".into(),
+                        text_html: "B".into(),
+                        correct: false,
+                        feedback: "Wrong.".into(),
+                    },
+                ],
+            }),
+        }
+    }
+
+    fn c_job(source: &str, fuzz: u32) -> Job {
+        let spec = CSpec {
+            file: "main.c".into(),
+            starter: STARTER.into(),
+            solution: SOLUTION.into(),
+            cases: vec![CCase {
+                name: "short name".into(),
+                visibility: Visibility::Visible,
+                stdin: "alice\n".into(),
+                args: vec![],
+                stdout: Some("Hello, alice!\n".into()),
+                exit_code: 0,
+            }],
+            fuzz: Some(FuzzSpec {
+                seed: 7,
+                count: fuzz,
+                target: FuzzTarget::Stdin,
+                generator: Generator::String {
+                    min_len: 0,
+                    max_len: 40,
+                    alphabet: "alnum".into(),
+                },
+            }),
+        };
+        Job {
+            submission: rampart_grade::c_files(&spec, source),
+            exercise: Exercise {
+                spec: KindSpec::C(spec),
+                ..quiz_exercise()
+            },
+        }
+    }
+
+    fn replies(message: &str) -> Vec<Reply> {
+        let mut out = Vec::new();
+        handle(message, |r| out.push(r));
+        out
+    }
+
+    #[test]
+    fn a_c_job_reports_throttled_progress_then_its_verdict() {
+        let request = Request {
+            id: 7,
+            job: c_job(SOLUTION, 99),
+        };
+        let out = replies(&request.to_json());
+        let progress: Vec<_> = out
+            .iter()
+            .filter_map(|r| match r {
+                Reply::Progress { id: 7, done, total } => Some((*done, *total)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(progress.first(), Some(&(0, 100)));
+        assert_eq!(progress.last(), Some(&(100, 100)));
+        assert!(progress.len() <= PROGRESS_UPDATES + 1, "{progress:?}");
+        assert!(progress.windows(2).all(|w| w[0].0 < w[1].0));
+        match out.last() {
+            Some(Reply::Done { id: 7, verdict }) => assert!(verdict.passed, "{verdict:?}"),
+            other => panic!("expected a verdict last, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_failing_c_job_stops_early_with_a_finding() {
+        let job = c_job(STARTER, 50);
+        let mut calls = 0;
+        let verdict = run(&job, |_| calls += 1);
+        assert!(!verdict.passed);
+        assert!(verdict.findings.iter().any(|f| f.rule.starts_with("c.")));
+        assert!(calls >= 1);
+    }
+
+    #[test]
+    fn other_kinds_are_graded_in_one_step() {
+        let request = Request {
+            id: 3,
+            job: Job {
+                exercise: quiz_exercise(),
+                submission: Submission::Quiz {
+                    selected: vec!["a".into()],
+                },
+            },
+        };
+        let out = replies(&request.to_json());
+        assert!(matches!(&out[..], [Reply::Done { id: 3, verdict }] if verdict.passed));
+    }
+
+    #[test]
+    fn a_bad_request_is_answered_not_panicked_on() {
+        let out = replies(r#"{"id": 12, "job": {"exercise": 1}}"#);
+        match &out[..] {
+            [Reply::Failed { id, message }] => {
+                assert_eq!(*id, Some(12));
+                assert!(message.contains("reload the page"), "{message}");
+            }
+            other => panic!("expected one failure, got {other:?}"),
+        }
+        assert!(matches!(
+            &replies("not json")[..],
+            [Reply::Failed { id: None, .. }]
+        ));
+    }
+
+    #[test]
+    fn replies_round_trip_as_tagged_json() {
+        let ready = Reply::Ready.to_json();
+        assert_eq!(ready, r#"{"type":"ready"}"#);
+        assert_eq!(Reply::from_json(&ready), Ok(Reply::Ready));
+        let progress = Reply::Progress {
+            id: 1,
+            done: 2,
+            total: 3,
+        };
+        assert_eq!(
+            progress.to_json(),
+            r#"{"type":"progress","id":1,"done":2,"total":3}"#
+        );
+        assert_eq!(Reply::from_json(&progress.to_json()), Ok(progress));
+    }
+}
