@@ -1,4 +1,5 @@
 //! Plain types behind the UI, tested natively.
 
 pub mod answer;
+pub mod editor;
 pub mod progress;
