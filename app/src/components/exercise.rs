@@ -5,6 +5,7 @@ use rampart_course::{Exercise, KindSpec};
 use rampart_grade::{Verdict, grade};
 
 use crate::app::use_app;
+use crate::components::c_exercise::CExercise;
 use crate::components::hints::Hints;
 use crate::components::quiz::QuizControls;
 use crate::components::spot::SpotControls;
@@ -13,6 +14,11 @@ use crate::state::answer::Answer;
 
 #[component]
 pub fn ExercisePanel(exercise: Exercise, lesson: String) -> impl IntoView {
+    let _ = lesson;
+    if let KindSpec::C(spec) = &exercise.spec {
+        let spec = spec.clone();
+        return view! { <CExercise exercise=exercise spec=spec /> }.into_any();
+    }
     let state = use_app();
     let id = exercise.id.clone();
     let last = state
@@ -39,24 +45,17 @@ pub fn ExercisePanel(exercise: Exercise, lesson: String) -> impl IntoView {
     let title_id = format!("exercise-{}", exercise.with_value(|e| e.id.clone()));
     let (title, prompt, points, kind) =
         exercise.with_value(|e| (e.title.clone(), e.prompt_html.clone(), e.points, e.kind()));
-    let lines = exercise.with_value(|e| match &e.spec {
-        KindSpec::Spot(s) => Some(s.lines_html.clone()),
-        KindSpec::Quiz(_) => None,
-    });
     let controls = match exercise.with_value(|e| e.spec.clone()) {
         KindSpec::Quiz(q) => {
             view! { <QuizControls spec=q seed=exercise.with_value(|e| e.seed) name=title_id.clone() answer=answer /> }.into_any()
         }
         KindSpec::Spot(s) => view! { <SpotControls spec=s answer=answer verdict=verdict /> }.into_any(),
+        KindSpec::C(_) => ().into_any(),
     };
-    let _ = (lines, lesson);
     let labelled_by = title_id.clone();
     view! {
         <section class="exercise" aria-labelledby=labelled_by data-kind=kind.as_str()>
-            <header>
-                <p class="exercise-kind">{format!("Exercise · {} · {points} points", kind_label(kind))}</p>
-                <h3 id=title_id>{title}</h3>
-            </header>
+            <ExerciseHeader title_id=title_id title=title kind=kind points=points />
             <div class="prompt" inner_html=prompt></div>
             <form on:submit=move |ev| { ev.prevent_default(); check(()); }>
                 {controls}
@@ -68,11 +67,28 @@ pub fn ExercisePanel(exercise: Exercise, lesson: String) -> impl IntoView {
             <Hints exercise=exercise />
         </section>
     }
+    .into_any()
+}
+
+#[component]
+pub fn ExerciseHeader(
+    title_id: String,
+    title: String,
+    kind: rampart_course::ExerciseKind,
+    points: u32,
+) -> impl IntoView {
+    view! {
+        <header>
+            <p class="exercise-kind">{format!("Exercise · {} · {points} points", kind_label(kind))}</p>
+            <h3 id=title_id>{title}</h3>
+        </header>
+    }
 }
 
 fn kind_label(kind: rampart_course::ExerciseKind) -> &'static str {
     match kind {
         rampart_course::ExerciseKind::Quiz => "Quiz",
         rampart_course::ExerciseKind::Spot => "Spot the bug",
+        rampart_course::ExerciseKind::C => "Fix the C program",
     }
 }

@@ -1,3 +1,5 @@
+pub mod c_exercise;
+pub mod editor;
 pub mod exercise;
 pub mod hints;
 pub mod notice;

@@ -11,6 +11,11 @@ pub enum Answer {
     Spot {
         lines: Vec<u32>,
     },
+    /// The program a learner edits in a `c` exercise (`file` is its name).
+    Code {
+        file: String,
+        text: String,
+    },
 }
 
 impl Answer {
@@ -29,6 +34,30 @@ impl Answer {
                 lines: lines.clone(),
             },
             (KindSpec::Spot(_), _) => Answer::Spot { lines: Vec::new() },
+            (KindSpec::C(c), last) => {
+                let saved = match last {
+                    Some(Submission::Files { files }) => files.get(&c.file).cloned(),
+                    _ => None,
+                };
+                Answer::Code {
+                    file: c.file.clone(),
+                    text: saved.unwrap_or_else(|| c.starter.clone()),
+                }
+            }
+        }
+    }
+
+    /// The learner's program, for a `c` exercise.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Answer::Code { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn set_code(&mut self, new: String) {
+        if let Answer::Code { text, .. } = self {
+            *text = new;
         }
     }
 
@@ -67,6 +96,7 @@ impl Answer {
         match self {
             Answer::Quiz { selected, .. } => selected.is_empty(),
             Answer::Spot { lines } => lines.is_empty(),
+            Answer::Code { text, .. } => text.trim().is_empty(),
         }
     }
 
@@ -77,6 +107,9 @@ impl Answer {
             },
             Answer::Spot { lines } => Submission::Spot {
                 lines: lines.clone(),
+            },
+            Answer::Code { file, text } => Submission::Files {
+                files: [(file.clone(), text.clone())].into_iter().collect(),
             },
         }
     }
@@ -118,6 +151,33 @@ mod tests {
                 selected: vec!["b".into()]
             }
         );
+    }
+
+    #[test]
+    fn code_starts_from_the_starter_and_restores_the_saved_program() {
+        let spec = rampart_course::CSpec {
+            file: "main.c".into(),
+            starter: "int main(void) { return 1; }".into(),
+            solution: String::new(),
+            cases: vec![],
+            fuzz: None,
+        };
+        let ex = Exercise {
+            id: "c".into(),
+            title: "C".into(),
+            prompt_html: String::new(),
+            points: 1,
+            hints: vec![],
+            explains: String::new(),
+            seed: 0,
+            spec: KindSpec::C(spec),
+        };
+        let mut a = Answer::for_exercise(&ex, None);
+        assert_eq!(a.code(), Some("int main(void) { return 1; }"));
+        a.set_code("int main(void) { return 0; }".into());
+        let saved = a.submission();
+        let back = Answer::for_exercise(&ex, Some(&saved));
+        assert_eq!(back.code(), Some("int main(void) { return 0; }"));
     }
 
     #[test]

@@ -97,6 +97,13 @@ impl Progress {
         }
     }
 
+    /// Keeps the learner's current answer (such as the program being edited)
+    /// without counting an attempt.
+    pub fn remember(&mut self, id: &str, submission: &Submission) {
+        // A pass, once recorded, stays recorded whatever is edited afterwards.
+        self.exercises.entry(id.to_string()).or_default().last = Some(submission.clone());
+    }
+
     /// Records that the learner has now seen `count` hints of an exercise.
     pub fn hints_seen(&mut self, id: &str, count: u32) {
         let e = self.exercises.entry(id.to_string()).or_default();
@@ -318,6 +325,17 @@ mod tests {
         assert!(e.passed);
         assert_eq!(e.best_score, 10);
         assert_eq!(e.passed_in.as_deref(), Some("v1"));
+        assert_eq!(e.last, Some(answer("a")));
+    }
+
+    #[test]
+    fn remembering_an_edit_keeps_the_pass_and_counts_no_attempt() {
+        let mut p = Progress::default();
+        p.record("q", &answer("b"), &verdict(true, 10), "v1");
+        p.remember("q", &answer("a"));
+        let e = p.get("q").expect("recorded");
+        assert!(e.passed);
+        assert_eq!(e.attempts, 1);
         assert_eq!(e.last, Some(answer("a")));
     }
 
