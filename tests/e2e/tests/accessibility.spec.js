@@ -1,23 +1,9 @@
 // Accessibility: axe-core finds no WCAG 2.1 A/AA violations, and the main
 // flows work from the keyboard alone.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '../support/fixtures.js';
 import { correctOptions, exercisesOfKind, lesson, lessons, manifest } from '../support/course.js';
 import { HomePage, LessonPage, ProgressPage } from '../support/pages.js';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
-
-/** Runs axe on the page as it is now and fails with a readable list of violations. */
-async function expectNoViolations(page, what) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  // The first few nodes of each violation are enough to find the cause.
-  const readable = violations.map((v) => {
-    const nodes = v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`);
-    if (v.nodes.length > 5) nodes.push(`  …and ${v.nodes.length - 5} more`);
-    return `${v.id} (${v.impact}): ${v.help}\n${nodes.join('\n')}`;
-  });
-  expect(readable, `axe violations on ${what}`).toEqual([]);
-}
+import { expectNoViolations } from '../support/axe.js';
 
 test.describe('axe finds no violations', () => {
   test('on the home page', async ({ page }) => {
