@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: what the site costs to download, how long the
-//! course build takes, and the crates' own benchmarks.
+//! course build takes, how long grading each c exercise takes (natively and
+//! in Chromium), and the crates' own benchmarks.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -8,7 +9,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cmd::{self, root, target_dir};
 use crate::tasks;
-use crate::tools::Tools;
+use crate::tools::{self, Tools};
 
 /// Brotli at its best: what a static host serving precompressed files ships.
 const BROTLI_QUALITY: i32 = 11;
@@ -31,6 +32,32 @@ pub fn bench() -> Result<()> {
     cmd::step(
         &format!("time `rampart course build` (best of {COURSE_BUILD_RUNS}, release build)"),
         time_course_build,
+    )?;
+    cmd::step(
+        "time grading every c exercise natively (solution with every case, and starter)",
+        || {
+            cmd::run(cmd::cargo().args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "rampart-grade",
+                "--example",
+                "grade_times",
+            ]))
+        },
+    )?;
+    cmd::step(
+        "time grading every c exercise in Chromium, through the site's grading worker",
+        || {
+            let mut tools = Tools::default();
+            tools.for_e2e()?;
+            let mut node = std::process::Command::new("node");
+            node.arg("bench/grading.mjs")
+                .current_dir(tools::e2e_dir())
+                .env("PATH", tools::tool_path()?);
+            cmd::run(&mut node)
+        },
     )?;
     cmd::step(
         "run the crates' benchmarks (cargo bench --workspace)",

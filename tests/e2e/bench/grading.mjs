@@ -1,0 +1,79 @@
+// Times grading every `c` exercise in Chromium, through the real grading
+// worker of the built site (dist/): the reference solution (every case, fuzz
+// included) and the starter, best of 3 each. `cargo xtask bench` runs it.
+//
+//   node bench/grading.mjs
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { lessons, lesson } from '../support/course.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const server = spawn(process.execPath, [path.join(here, '..', 'server.mjs')], { env: { ...process.env, PORT: '0' } });
+const base = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => {
+    const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d));
+    if (m) resolve(m[0]);
+  });
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(base);
+  const exercises = lessons.flatMap((l) => lesson(l.id).exercises).filter((e) => e.spec.kind === 'c');
+  console.log(`${'exercise'.padEnd(32)} ${'cases'.padStart(6)} ${'solution ms'.padStart(12)} ${'starter ms'.padStart(11)}`);
+  let worst = 0;
+  for (const ex of exercises) {
+    const c = ex.spec.spec;
+    const times = await page.evaluate(async ({ ex, c }) => {
+      const worker = new Worker(new URL('rampart-worker_loader.js', document.baseURI));
+      const replies = [];
+      let wake = () => {};
+      worker.onmessage = (e) => { replies.push(JSON.parse(e.data)); wake(); };
+      const next = async (pred) => {
+        for (;;) {
+          const i = replies.findIndex(pred);
+          if (i >= 0) return replies.splice(i, 1)[0];
+          await new Promise((r) => { wake = r; });
+        }
+      };
+      await next((r) => r.type === 'ready');
+      let id = 0;
+      const time = async (source) => {
+        let best = Infinity;
+        let passed = false;
+        let total = 0;
+        for (let run = 0; run < 3; run++) {
+          id += 1;
+          const start = performance.now();
+          worker.postMessage(JSON.stringify({ id, job: { exercise: ex, submission: { kind: 'files', files: { [c.file]: source } } } }));
+          const reply = await next((r) => (r.type === 'done' || r.type === 'failed') && r.id === id);
+          best = Math.min(best, performance.now() - start);
+          if (reply.type === 'failed') throw new Error(reply.message);
+          passed = reply.verdict.passed;
+          const progress = replies.filter((r) => r.type === 'progress' && r.id === id);
+          total = progress.length ? progress[progress.length - 1].total : total;
+          replies.length = 0;
+        }
+        return { best, passed, total };
+      };
+      const solution = await time(c.solution);
+      const starter = await time(c.starter);
+      worker.terminate();
+      return { solution, starter };
+    }, { ex, c });
+    worst = Math.max(worst, times.solution.best);
+    const flag = times.solution.passed ? '' : '  (solution FAILS)';
+    console.log(`${ex.id.padEnd(32)} ${String(times.solution.total).padStart(6)} ${times.solution.best.toFixed(1).padStart(12)} ${times.starter.best.toFixed(1).padStart(11)}${flag}`);
+  }
+  console.log(`slowest full grading (Chromium): ${worst.toFixed(1)} ms (target: under 200 ms)`);
+} finally {
+  await browser.close();
+  server.kill();
+}
