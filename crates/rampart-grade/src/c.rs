@@ -9,7 +9,7 @@
 use rampart_course::{CCase, CSpec, Exercise, FuzzTarget, Generator, Visibility};
 use rampart_cvm::{Diagnostics, Input, Limits, Outcome, Program, compile, run};
 
-use crate::{Finding, Severity, Verdict, grader_version_of, share};
+use crate::{Finding, Severity, SplitMix, Verdict, grader_version_of, share};
 
 pub const VERSION: u32 = 1;
 /// Largest program accepted, in bytes.
@@ -99,17 +99,7 @@ pub fn plan(spec: &CSpec) -> Vec<CaseInput> {
     cases
 }
 
-struct SplitMix(u64);
-
 impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
     /// Uniform in `lo..=hi` (assumes `lo <= hi`).
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
         let span = (hi as i128 - lo as i128 + 1) as u128;

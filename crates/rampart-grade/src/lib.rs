@@ -223,20 +223,26 @@ pub fn solution(exercise: &Exercise) -> Submission {
 /// A deterministic permutation of `0..n` from `seed` (splitmix64 driving a
 /// Fisher-Yates shuffle): the order in which quiz options are shown.
 pub fn shuffled_order(n: usize, seed: u64) -> Vec<usize> {
-    let mut state = seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
+    let mut rng = SplitMix(seed);
     let mut order: Vec<usize> = (0..n).collect();
     for i in (1..n).rev() {
-        let j = usize::try_from(next() % (i as u64 + 1)).unwrap_or(0);
+        let j = usize::try_from(rng.next() % (i as u64 + 1)).unwrap_or(0);
         order.swap(i, j);
     }
     order
+}
+
+/// splitmix64: the one seeded generator graders use (option order, fuzz inputs).
+pub(crate) struct SplitMix(pub(crate) u64);
+
+impl SplitMix {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
 }
 
 /// `part` of `points`, as a share of `whole`, rounded down; 0 when `whole` is 0.
