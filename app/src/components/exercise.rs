@@ -13,8 +13,7 @@ use crate::components::verdict::VerdictView;
 use crate::state::answer::Answer;
 
 #[component]
-pub fn ExercisePanel(exercise: Exercise, lesson: String) -> impl IntoView {
-    let _ = lesson;
+pub fn ExercisePanel(exercise: Exercise) -> impl IntoView {
     if let KindSpec::C(spec) = &exercise.spec {
         let spec = spec.clone();
         return view! { <CExercise exercise=exercise spec=spec /> }.into_any();

@@ -71,7 +71,6 @@ fn Lesson(doc: LessonDoc, manifest: BundleManifest) -> impl IntoView {
         }
     });
     let exercises = StoredValue::new(doc.exercises.clone());
-    let lesson_id = doc.id.clone();
     view! {
         <article class="lesson">
             <p class="track-name">{track}</p>
@@ -89,7 +88,7 @@ fn Lesson(doc: LessonDoc, manifest: BundleManifest) -> impl IntoView {
                     Block::Exercise { id } => {
                         let ex = exercises.with_value(|all| all.iter().find(|e| &e.id == id).cloned());
                         match ex {
-                            Some(ex) => view! { <ExercisePanel exercise=ex lesson=lesson_id.clone() /> }.into_any(),
+                            Some(ex) => view! { <ExercisePanel exercise=ex /> }.into_any(),
                             None => view! { <p role="alert">{format!("Exercise {id} is missing from this lesson.")}</p> }.into_any(),
                         }
                     }

@@ -73,7 +73,7 @@ pub fn check_static(course: &Course) -> Vec<Problem> {
                     Some(link.line),
                     format!(
                         "links to `#{anchor}` in lesson `{target_id}`, which has no such heading{}",
-                        suggest(target, anchor)
+                        suggest(target)
                     ),
                 ));
             }
@@ -100,7 +100,7 @@ pub fn check_static(course: &Course) -> Vec<Problem> {
                 Some(l) if !has_anchor(l, anchor) => problems.push(Problem::new(
                     &ex.file,
                     line,
-                    format!("explains = \"{explains}\": lesson `{lesson_id}` has no heading `#{anchor}`{}", suggest(l, anchor)),
+                    format!("explains = \"{explains}\": lesson `{lesson_id}` has no heading `#{anchor}`{}", suggest(l)),
                 )),
                 Some(_) => {}
             }
@@ -117,7 +117,8 @@ fn has_anchor(lesson: &crate::source::LoadedLesson, anchor: &str) -> bool {
         || anchor == "sources"
 }
 
-fn suggest(lesson: &crate::source::LoadedLesson, _anchor: &str) -> String {
+/// The anchors a lesson does have, to suggest in a message.
+fn suggest(lesson: &crate::source::LoadedLesson) -> String {
     let anchors: Vec<String> = lesson
         .doc
         .toc

@@ -47,7 +47,6 @@ fn syntax_token(lang: &str) -> Option<&'static str> {
         "js" | "javascript" => "js",
         "python" | "py" => "py",
         "diff" => "diff",
-        "text" | "txt" | "" => return None,
         _ => return None,
     })
 }
