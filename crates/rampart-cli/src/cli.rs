@@ -22,6 +22,18 @@ pub enum Command {
         #[command(subcommand)]
         command: CourseCommand,
     },
+    /// Audit your own supply-chain files: workflows, lockfiles, SBOMs,
+    /// provenance, dependency names, registry configuration.
+    ///
+    /// Exit status: 0 with no findings, 1 with findings, 2 when an input
+    /// cannot be read.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+        /// Print a JSON array of findings (rule, severity, file, line, column, message, why, fix).
+        #[arg(long, global = true)]
+        json: bool,
+    },
     /// Run a C program under rampart-cvm and report memory errors and undefined behaviour.
     Run {
         /// The C source file.
@@ -60,6 +72,54 @@ pub enum CourseCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// GitHub Actions workflows: unpinned actions, permissions, dangerous
+    /// triggers, template injection, persisted credentials, remote scripts.
+    Workflow {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// A Cargo.lock or package-lock.json (v2/v3) against OSV advisories.
+    Lockfile {
+        file: PathBuf,
+        /// A folder of OSV advisory JSON files (or one file).
+        #[arg(long)]
+        advisories: PathBuf,
+    },
+    /// A CycloneDX 1.5/1.6 JSON SBOM: structure, and against a lockfile.
+    Sbom {
+        file: PathBuf,
+        #[arg(long)]
+        lockfile: Option<PathBuf>,
+    },
+    /// An in-toto statement with SLSA provenance (or its DSSE envelope) against a policy.
+    Provenance {
+        file: PathBuf,
+        /// The policy: builder_id, source_repo, source_ref (TOML).
+        #[arg(long)]
+        policy: PathBuf,
+        /// Artifacts whose SHA-256 must match a subject of the statement.
+        #[arg(long = "artifact")]
+        artifacts: Vec<PathBuf>,
+    },
+    /// Typosquats among the dependencies of a package.json, Cargo.toml,
+    /// requirements.txt or pyproject.toml.
+    Names {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Registry configuration (.npmrc, pip.conf, requirements.txt,
+    /// .cargo/config.toml, Cargo.toml) for dependency confusion.
+    Registry {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Manifests naming the dependencies, to see where each would come from.
+        #[arg(long = "manifest")]
+        manifests: Vec<PathBuf>,
+    },
+}
+
 /// Runs a command; returns the process exit status.
 pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
@@ -74,6 +134,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         Command::Course {
             command: CourseCommand::Check { course },
         } => crate::course::check(&course),
+        Command::Audit { command, json } => crate::audit::audit_command(command, json),
         Command::Run {
             file,
             stdin,

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod audit;
 mod cli;
 mod course;
 mod run;

@@ -151,17 +151,41 @@ pub enum ExerciseKind {
     Quiz,
     Spot,
     C,
+    Workflow,
+    Advisories,
+    Typosquat,
+    Registry,
+    Sbom,
+    Integrity,
+    Provenance,
 }
 
 impl ExerciseKind {
-    pub const ALL: &'static [ExerciseKind] =
-        &[ExerciseKind::Quiz, ExerciseKind::Spot, ExerciseKind::C];
+    pub const ALL: &'static [ExerciseKind] = &[
+        ExerciseKind::Quiz,
+        ExerciseKind::Spot,
+        ExerciseKind::C,
+        ExerciseKind::Workflow,
+        ExerciseKind::Advisories,
+        ExerciseKind::Typosquat,
+        ExerciseKind::Registry,
+        ExerciseKind::Sbom,
+        ExerciseKind::Integrity,
+        ExerciseKind::Provenance,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ExerciseKind::Quiz => "quiz",
             ExerciseKind::Spot => "spot",
             ExerciseKind::C => "c",
+            ExerciseKind::Workflow => "workflow",
+            ExerciseKind::Advisories => "advisories",
+            ExerciseKind::Typosquat => "typosquat",
+            ExerciseKind::Registry => "registry",
+            ExerciseKind::Sbom => "sbom",
+            ExerciseKind::Integrity => "integrity",
+            ExerciseKind::Provenance => "provenance",
         }
     }
 
@@ -206,6 +230,13 @@ pub enum KindSpec {
     Quiz(QuizSpec),
     Spot(SpotSpec),
     C(CSpec),
+    Workflow(WorkflowSpec),
+    Advisories(AdvisoriesSpec),
+    Typosquat(TyposquatSpec),
+    Registry(RegistrySpec),
+    Sbom(SbomSpec),
+    Integrity(IntegritySpec),
+    Provenance(ProvenanceSpec),
 }
 
 impl KindSpec {
@@ -214,6 +245,28 @@ impl KindSpec {
             KindSpec::Quiz(_) => ExerciseKind::Quiz,
             KindSpec::Spot(_) => ExerciseKind::Spot,
             KindSpec::C(_) => ExerciseKind::C,
+            KindSpec::Workflow(_) => ExerciseKind::Workflow,
+            KindSpec::Advisories(_) => ExerciseKind::Advisories,
+            KindSpec::Typosquat(_) => ExerciseKind::Typosquat,
+            KindSpec::Registry(_) => ExerciseKind::Registry,
+            KindSpec::Sbom(_) => ExerciseKind::Sbom,
+            KindSpec::Integrity(_) => ExerciseKind::Integrity,
+            KindSpec::Provenance(_) => ExerciseKind::Provenance,
+        }
+    }
+
+    /// The files of an artifact exercise (every supply-chain kind): the one
+    /// the learner edits and the ones shown beside it. `None` for quiz, spot, c.
+    pub fn artifact(&self) -> Option<&ArtifactFiles> {
+        match self {
+            KindSpec::Quiz(_) | KindSpec::Spot(_) | KindSpec::C(_) => None,
+            KindSpec::Workflow(s) => Some(&s.files),
+            KindSpec::Advisories(s) => Some(&s.files),
+            KindSpec::Typosquat(s) => Some(&s.files),
+            KindSpec::Registry(s) => Some(&s.files),
+            KindSpec::Sbom(s) => Some(&s.files),
+            KindSpec::Integrity(s) => Some(&s.files),
+            KindSpec::Provenance(s) => Some(&s.files),
         }
     }
 }
@@ -368,4 +421,160 @@ pub enum Generator {
         max: i64,
         separator: String,
     },
+}
+
+/// The files of a supply-chain exercise: the learner edits one real
+/// artifact (a workflow, a lockfile, an SBOM, a policy…) and reads others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArtifactFiles {
+    /// The name the learner sees, e.g. `.github/workflows/ci.yml`; the
+    /// analysers detect the format from it.
+    pub file: String,
+    /// Highlighting language: `yaml`, `json`, `toml`, `ini` or `text`.
+    pub language: String,
+    pub starter: String,
+    pub solution: String,
+    /// Read-only files shown beside the editor, in order.
+    #[serde(default)]
+    pub given: Vec<GivenFile>,
+}
+
+impl ArtifactFiles {
+    pub fn given(&self, name: &str) -> Option<&GivenFile> {
+        self.given.iter().find(|g| g.name == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenFile {
+    pub name: String,
+    pub language: String,
+    pub content: String,
+}
+
+/// The highlighting language for a file name.
+pub fn language_of(name: &str) -> &'static str {
+    let base = name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    let ext = base.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    match (base.as_str(), ext) {
+        (_, "yml" | "yaml") => "yaml",
+        (_, "json") => "json",
+        ("cargo.lock", _) | (_, "toml") => "toml",
+        (".npmrc" | "pip.conf" | "pip.ini" | ".pypirc", _) | (_, "ini" | "cfg" | "conf") => "ini",
+        _ => "text",
+    }
+}
+
+/// `workflow`: harden a GitHub Actions workflow without breaking it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowSpec {
+    pub files: ArtifactFiles,
+    /// Events the hardened workflow must still run on.
+    #[serde(default)]
+    pub triggers: Vec<String>,
+    /// What each job must still do.
+    #[serde(default)]
+    pub keep: Vec<WorkflowKeep>,
+    /// The commit behind each version tag an action may be pinned to.
+    #[serde(default)]
+    pub pin: Vec<ActionPin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkflowKeep {
+    pub job: String,
+    /// `owner/repo@version`, met by that version's tag or its listed commit.
+    #[serde(default)]
+    pub uses: Option<String>,
+    /// A command some `run:` step of the job must still contain.
+    #[serde(default)]
+    pub run: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionPin {
+    pub action: String,
+    pub version: String,
+    pub sha: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdvisoryMode {
+    /// The learner lists each affected package and its minimum safe version.
+    Triage,
+    /// The learner edits the lockfile until nothing in it is affected.
+    Lockfile,
+}
+
+/// `advisories`: triage a lockfile against OSV advisories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdvisoriesSpec {
+    pub files: ArtifactFiles,
+    pub mode: AdvisoryMode,
+    /// The given lockfile (triage mode); in lockfile mode the edited file is the lockfile.
+    #[serde(default)]
+    pub lockfile: Option<String>,
+    /// Given OSV JSON files.
+    pub advisories: Vec<String>,
+}
+
+/// `typosquat`: fix a manifest that names look-alike packages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TyposquatSpec {
+    pub files: ArtifactFiles,
+    /// The packages the project really needs: they must stay.
+    pub expect: Vec<String>,
+    /// Names to treat as popular on top of the built-in lists.
+    #[serde(default)]
+    pub popular: Vec<String>,
+}
+
+/// `registry`: configure package sources against dependency confusion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrySpec {
+    pub files: ArtifactFiles,
+    /// Private package names or patterns: `@acme/*`, `acme-*`, `billing-core`.
+    pub private: Vec<String>,
+    /// The private registry's URL.
+    pub registry: String,
+    /// Its name in Cargo configuration, for Cargo exercises.
+    #[serde(default)]
+    pub registry_name: Option<String>,
+}
+
+/// `sbom`: write a CycloneDX SBOM that matches a lockfile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SbomSpec {
+    pub files: ArtifactFiles,
+    /// The given lockfile the SBOM must describe.
+    pub lockfile: String,
+}
+
+/// `integrity`: decide which downloads to install from checksums and a signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntegritySpec {
+    pub files: ArtifactFiles,
+    /// Given files standing for the downloaded artifacts.
+    pub artifacts: Vec<String>,
+    /// The given checksums file.
+    pub checksums: String,
+    #[serde(default)]
+    pub signature: Option<String>,
+    #[serde(default)]
+    pub public_key: Option<String>,
+}
+
+/// `provenance`: write a policy that accepts genuine builds and rejects forged ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvenanceSpec {
+    pub files: ArtifactFiles,
+    /// Given artifact files.
+    pub artifacts: Vec<String>,
+    /// Given provenance statements, one per artifact, in the same order.
+    pub statements: Vec<String>,
+    /// The artifacts a correct policy accepts.
+    pub accept: Vec<String>,
 }

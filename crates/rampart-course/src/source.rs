@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::{
-    CCase, CSpec, Example, Exercise, FuzzSpec, KindSpec, LessonDoc, LineNote, QuizOption, QuizSpec,
-    Source, SpotSpec, Visibility,
+    ActionPin, AdvisoriesSpec, AdvisoryMode, ArtifactFiles, CCase, CSpec, Example, Exercise,
+    ExerciseKind, FuzzSpec, GivenFile, IntegritySpec, KindSpec, LessonDoc, LineNote,
+    ProvenanceSpec, QuizOption, QuizSpec, RegistrySpec, SbomSpec, Source, SpotSpec, TyposquatSpec,
+    Visibility, WorkflowKeep, WorkflowSpec, language_of,
 };
 use crate::render::{InternalLink, render_fragment, render_lesson};
 use crate::{highlight, is_valid_id};
@@ -93,8 +95,84 @@ struct ExerciseToml {
     quiz: Option<QuizToml>,
     spot: Option<SpotToml>,
     c: Option<CToml>,
+    workflow: Option<toml::Table>,
+    advisories: Option<toml::Table>,
+    typosquat: Option<toml::Table>,
+    registry: Option<toml::Table>,
+    sbom: Option<toml::Table>,
+    integrity: Option<toml::Table>,
+    provenance: Option<toml::Table>,
     #[serde(default)]
     examples: Vec<Example>,
+}
+
+/// The keys every supply-chain kind's table has.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArtifactToml {
+    file: String,
+    starter: String,
+    solution: String,
+    #[serde(default)]
+    given: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkflowToml {
+    #[serde(default)]
+    triggers: Vec<String>,
+    #[serde(default)]
+    keep: Vec<WorkflowKeep>,
+    #[serde(default)]
+    pin: Vec<ActionPin>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdvisoriesToml {
+    mode: AdvisoryMode,
+    lockfile: Option<String>,
+    advisories: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TyposquatToml {
+    expect: Vec<String>,
+    #[serde(default)]
+    popular: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistryToml {
+    private: Vec<String>,
+    registry: String,
+    registry_name: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SbomToml {
+    lockfile: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntegrityToml {
+    artifacts: Vec<String>,
+    checksums: String,
+    signature: Option<String>,
+    public_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProvenanceToml {
+    artifacts: Vec<String>,
+    statements: Vec<String>,
+    accept: Vec<String>,
 }
 
 fn default_points() -> u32 {
@@ -647,26 +725,163 @@ fn load_exercise(
         }
         hints.push(html);
     }
-    let spec = match (t.kind.as_str(), t.quiz, t.spot, t.c) {
-        ("quiz", Some(q), None, None) => quiz_spec(q, &text, &mut push),
-        ("spot", None, Some(s), None) => spot_spec(s, dir, name, &text, &mut push),
-        ("c", None, None, Some(c)) => c_spec(c, dir, name, &text, &mut push),
-        ("quiz" | "spot" | "c", _, _, _) => {
-            push(
-                at("kind"),
-                format!(
-                    "kind = \"{}\" needs exactly one [{}] table, and no table of another kind",
-                    t.kind, t.kind
-                ),
-            );
-            None
-        }
-        (other, _, _, _) => {
-            push(
-                at("kind"),
-                format!("unknown exercise kind `{other}`; the kinds are: quiz, spot, c"),
-            );
-            None
+    let tables: Vec<&str> = [
+        ("quiz", t.quiz.is_some()),
+        ("spot", t.spot.is_some()),
+        ("c", t.c.is_some()),
+        ("workflow", t.workflow.is_some()),
+        ("advisories", t.advisories.is_some()),
+        ("typosquat", t.typosquat.is_some()),
+        ("registry", t.registry.is_some()),
+        ("sbom", t.sbom.is_some()),
+        ("integrity", t.integrity.is_some()),
+        ("provenance", t.provenance.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(k, present)| present.then_some(k))
+    .collect();
+    let kind = t.kind.as_str();
+    let spec = if ExerciseKind::parse(kind).is_none() {
+        push(
+            at("kind"),
+            format!(
+                "unknown exercise kind `{kind}`; the kinds are: {}",
+                ExerciseKind::ALL
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        None
+    } else if tables != [kind] {
+        push(
+            at("kind"),
+            format!(
+                "kind = \"{kind}\" needs exactly one [{kind}] table, and no table of another kind"
+            ),
+        );
+        None
+    } else {
+        let ctx = ArtifactCtx {
+            dir,
+            name,
+            text: &text,
+            kind,
+        };
+        match kind {
+            "quiz" => t.quiz.and_then(|q| quiz_spec(q, &text, &mut push)),
+            "spot" => t.spot.and_then(|s| spot_spec(s, dir, name, &text, &mut push)),
+            "c" => t.c.and_then(|c| c_spec(c, dir, name, &text, &mut push)),
+            "workflow" => t.workflow.and_then(|tb| {
+                let (files, w): (_, WorkflowToml) = ctx.split(tb, &mut push)?;
+                Some(KindSpec::Workflow(WorkflowSpec {
+                    files,
+                    triggers: w.triggers,
+                    keep: w.keep,
+                    pin: w.pin,
+                }))
+            }),
+            "advisories" => t.advisories.and_then(|tb| {
+                let (files, a): (_, AdvisoriesToml) = ctx.split(tb, &mut push)?;
+                let mut named: Vec<&str> = a.advisories.iter().map(String::as_str).collect();
+                match (a.mode, &a.lockfile) {
+                    (AdvisoryMode::Triage, Some(l)) => named.push(l),
+                    (AdvisoryMode::Triage, None) => push(
+                        ctx.table_line(),
+                        "mode = \"triage\" needs lockfile = \"<a given lockfile>\"".into(),
+                    ),
+                    (AdvisoryMode::Lockfile, Some(_)) => push(
+                        ctx.table_line(),
+                        "mode = \"lockfile\" edits the lockfile itself (file = …); drop `lockfile`".into(),
+                    ),
+                    (AdvisoryMode::Lockfile, None) => {}
+                }
+                if a.advisories.is_empty() {
+                    push(ctx.table_line(), "list at least one OSV advisory file in `advisories`".into());
+                }
+                ctx.require_given(&files, &named, &mut push)?;
+                Some(KindSpec::Advisories(AdvisoriesSpec {
+                    files,
+                    mode: a.mode,
+                    lockfile: a.lockfile,
+                    advisories: a.advisories,
+                }))
+            }),
+            "typosquat" => t.typosquat.and_then(|tb| {
+                let (files, ty): (_, TyposquatToml) = ctx.split(tb, &mut push)?;
+                if ty.expect.is_empty() {
+                    push(ctx.table_line(), "list the packages the project really needs in `expect`".into());
+                }
+                Some(KindSpec::Typosquat(TyposquatSpec {
+                    files,
+                    expect: ty.expect,
+                    popular: ty.popular,
+                }))
+            }),
+            "registry" => t.registry.and_then(|tb| {
+                let (files, r): (_, RegistryToml) = ctx.split(tb, &mut push)?;
+                Some(KindSpec::Registry(RegistrySpec {
+                    files,
+                    private: r.private,
+                    registry: r.registry,
+                    registry_name: r.registry_name,
+                }))
+            }),
+            "sbom" => t.sbom.and_then(|tb| {
+                let (files, sb): (_, SbomToml) = ctx.split(tb, &mut push)?;
+                ctx.require_given(&files, &[sb.lockfile.as_str()], &mut push)?;
+                Some(KindSpec::Sbom(SbomSpec {
+                    files,
+                    lockfile: sb.lockfile,
+                }))
+            }),
+            "integrity" => t.integrity.and_then(|tb| {
+                let (files, i): (_, IntegrityToml) = ctx.split(tb, &mut push)?;
+                let mut named: Vec<&str> = i.artifacts.iter().map(String::as_str).collect();
+                named.push(&i.checksums);
+                named.extend(i.signature.as_deref());
+                named.extend(i.public_key.as_deref());
+                if i.signature.is_some() != i.public_key.is_some() {
+                    push(ctx.table_line(), "give both `signature` and `public_key`, or neither".into());
+                }
+                ctx.require_given(&files, &named, &mut push)?;
+                Some(KindSpec::Integrity(IntegritySpec {
+                    files,
+                    artifacts: i.artifacts,
+                    checksums: i.checksums,
+                    signature: i.signature,
+                    public_key: i.public_key,
+                }))
+            }),
+            "provenance" => t.provenance.and_then(|tb| {
+                let (files, p): (_, ProvenanceToml) = ctx.split(tb, &mut push)?;
+                if p.artifacts.len() != p.statements.len() {
+                    push(
+                        ctx.table_line(),
+                        format!(
+                            "{} artifacts but {} statements: give one statement per artifact, in the same order",
+                            p.artifacts.len(),
+                            p.statements.len()
+                        ),
+                    );
+                }
+                for a in &p.accept {
+                    if !p.artifacts.contains(a) {
+                        push(line_of(&text, &format!("\"{a}\"")), format!("accept names `{a}`, which is not one of the artifacts"));
+                    }
+                }
+                let mut named: Vec<&str> = p.artifacts.iter().map(String::as_str).collect();
+                named.extend(p.statements.iter().map(String::as_str));
+                ctx.require_given(&files, &named, &mut push)?;
+                Some(KindSpec::Provenance(ProvenanceSpec {
+                    files,
+                    artifacts: p.artifacts,
+                    statements: p.statements,
+                    accept: p.accept,
+                }))
+            }),
+            _ => None,
         }
     };
     let spec = spec?;
@@ -675,7 +890,17 @@ fn load_exercise(
             (&spec, &ex.submission),
             (KindSpec::Quiz(_), crate::model::Submission::Quiz { .. })
                 | (KindSpec::Spot(_), crate::model::Submission::Spot { .. })
-                | (KindSpec::C(_), crate::model::Submission::Files { .. })
+                | (
+                    KindSpec::C(_)
+                        | KindSpec::Workflow(_)
+                        | KindSpec::Advisories(_)
+                        | KindSpec::Typosquat(_)
+                        | KindSpec::Registry(_)
+                        | KindSpec::Sbom(_)
+                        | KindSpec::Integrity(_)
+                        | KindSpec::Provenance(_),
+                    crate::model::Submission::Files { .. }
+                )
         );
         if !fits {
             push(
@@ -914,6 +1139,111 @@ fn c_spec(
         cases: c.cases,
         fuzz: c.fuzz,
     }))
+}
+
+/// Reads the shared keys of a supply-chain kind's table and its files.
+struct ArtifactCtx<'a> {
+    dir: &'a Path,
+    name: &'a str,
+    text: &'a str,
+    kind: &'a str,
+}
+
+impl ArtifactCtx<'_> {
+    fn table_line(&self) -> Option<u32> {
+        line_of(self.text, &format!("[{}]", self.kind))
+    }
+
+    /// Splits the table into the shared keys (read with their files) and
+    /// the kind's own keys, deserialized into `T`.
+    fn split<T: serde::de::DeserializeOwned>(
+        &self,
+        mut table: toml::Table,
+        push: &mut impl FnMut(Option<u32>, String),
+    ) -> Option<(ArtifactFiles, T)> {
+        let mut common = toml::Table::new();
+        for key in ["file", "starter", "solution", "given"] {
+            if let Some(v) = table.remove(key) {
+                common.insert(key.to_string(), v);
+            }
+        }
+        let at = self.table_line();
+        let shared: Result<ArtifactToml, _> = toml::Value::Table(common).try_into();
+        let own: Result<T, _> = toml::Value::Table(table).try_into();
+        let shared = shared
+            .map_err(|e| {
+                push(
+                    at,
+                    format!(
+                        "in [{}]: {} (every supply-chain kind needs file, starter and solution; given is optional)",
+                        self.kind,
+                        e.message().trim()
+                    ),
+                )
+            })
+            .ok();
+        let own = own
+            .map_err(|e| push(at, format!("in [{}]: {}", self.kind, e.message().trim())))
+            .ok();
+        let (shared, own) = (shared?, own?);
+        if shared.file.trim().is_empty() || shared.file.contains("..") {
+            push(
+                at,
+                format!(
+                    "file = \"{}\" must be a plain file name such as `.github/workflows/ci.yml`",
+                    shared.file
+                ),
+            );
+            return None;
+        }
+        let starter = read_sibling(self.dir, self.name, &shared.starter, "starter", push);
+        let solution = read_sibling(self.dir, self.name, &shared.solution, "solution", push);
+        let mut given = Vec::new();
+        for g in &shared.given {
+            if let Some(content) = read_sibling(self.dir, self.name, g, "given file", push) {
+                given.push(GivenFile {
+                    name: g.clone(),
+                    language: language_of(g).to_string(),
+                    content,
+                });
+            }
+        }
+        if given.len() != shared.given.len() {
+            return None;
+        }
+        Some((
+            ArtifactFiles {
+                language: language_of(&shared.file).to_string(),
+                file: shared.file,
+                starter: starter?,
+                solution: solution?,
+                given,
+            },
+            own,
+        ))
+    }
+
+    /// Every name must be one of the given files.
+    fn require_given(
+        &self,
+        files: &ArtifactFiles,
+        names: &[&str],
+        push: &mut impl FnMut(Option<u32>, String),
+    ) -> Option<()> {
+        let mut ok = true;
+        for n in names {
+            if files.given(n).is_none() {
+                ok = false;
+                push(
+                    line_of(self.text, &format!("\"{n}\"")).or(self.table_line()),
+                    format!(
+                        "`{n}` must also be listed in `given` (the files shown to the learner)"
+                    ),
+                );
+            }
+        }
+        ok.then_some(())
+    }
 }
 
 #[cfg(test)]

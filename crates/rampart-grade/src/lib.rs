@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 pub mod c;
 pub mod quiz;
 pub mod spot;
+pub mod supply;
+pub use supply::audit_verdict;
 
 /// Largest number of answers (options or lines) a submission may carry.
 pub const MAX_ANSWERS: usize = 1_000;
@@ -115,6 +117,13 @@ pub fn grader_version(kind: ExerciseKind) -> GraderVersion {
         ExerciseKind::Quiz => quiz::VERSION,
         ExerciseKind::Spot => spot::VERSION,
         ExerciseKind::C => c::VERSION,
+        ExerciseKind::Workflow
+        | ExerciseKind::Advisories
+        | ExerciseKind::Typosquat
+        | ExerciseKind::Registry
+        | ExerciseKind::Sbom
+        | ExerciseKind::Integrity
+        | ExerciseKind::Provenance => supply::VERSION,
     };
     GraderVersion {
         kind: kind.as_str().to_string(),
@@ -171,6 +180,20 @@ pub fn grade(exercise: &Exercise, submission: &Submission) -> Verdict {
                 ),
             ),
         },
+        (spec, Submission::Files { files }) if spec.artifact().is_some() => {
+            let name = spec.artifact().map(|a| a.file.as_str()).unwrap_or_default();
+            match files.get(name) {
+                Some(text) => supply::grade(exercise, text),
+                None => Verdict::rejected(
+                    exercise,
+                    Finding::new(
+                        "submission.missing-file",
+                        Severity::Error,
+                        format!("The answer has no file named `{name}`."),
+                    ),
+                ),
+            }
+        }
         (spec, other) => Verdict::rejected(
             exercise,
             Finding::new(
@@ -195,20 +218,38 @@ pub fn c_files(spec: &rampart_course::CSpec, source: &str) -> Submission {
     }
 }
 
+/// The files of an artifact submission: the one file the learner edits.
+pub fn artifact_files(files: &rampart_course::ArtifactFiles, text: &str) -> Submission {
+    Submission::Files {
+        files: [(files.file.clone(), text.to_string())]
+            .into_iter()
+            .collect(),
+    }
+}
+
 /// What a learner starts from: an empty answer for quiz and spot, the
-/// vulnerable program for c.
+/// vulnerable program for c, the starter artifact for the supply-chain kinds.
 pub fn starter(exercise: &Exercise) -> Submission {
+    if let Some(a) = exercise.spec.artifact() {
+        return artifact_files(a, &a.starter);
+    }
     match &exercise.spec {
         KindSpec::C(c) => c_files(c, &c.starter),
         KindSpec::Quiz(_) => Submission::Quiz {
             selected: Vec::new(),
         },
         KindSpec::Spot(_) => Submission::Spot { lines: Vec::new() },
+        _ => Submission::Files {
+            files: Default::default(),
+        },
     }
 }
 
-/// The reference solution: the answer key, or the reference program.
+/// The reference solution: the answer key, or the reference program or artifact.
 pub fn solution(exercise: &Exercise) -> Submission {
+    if let Some(a) = exercise.spec.artifact() {
+        return artifact_files(a, &a.solution);
+    }
     match &exercise.spec {
         KindSpec::C(c) => c_files(c, &c.solution),
         KindSpec::Quiz(q) => Submission::Quiz {
@@ -216,6 +257,9 @@ pub fn solution(exercise: &Exercise) -> Submission {
         },
         KindSpec::Spot(s) => Submission::Spot {
             lines: s.vulnerable.iter().map(|v| v.line).collect(),
+        },
+        _ => Submission::Files {
+            files: Default::default(),
         },
     }
 }
