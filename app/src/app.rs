@@ -6,7 +6,9 @@ use leptos_router::path;
 use rampart_course::BundleManifest;
 
 use crate::browser;
-use crate::pages::{home::Home, lesson::LessonPage, not_found::NotFound, progress::ProgressPage};
+use crate::pages::{
+    audit::AuditPage, home::Home, lesson::LessonPage, not_found::NotFound, progress::ProgressPage,
+};
 use crate::state::progress::{BACKUP_KEY, Progress, STORAGE_KEY};
 
 /// State every page needs. Cheap to copy: signals and a resource handle.
@@ -74,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <ul>
                         <li><A href="/">"Home"</A></li>
                         <li><A href="/progress">"Progress"</A></li>
+                        <li><A href="/audit">"Audit your files"</A></li>
                     </ul>
                 </nav>
             </header>
@@ -83,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/lesson/:id") view=LessonPage />
                     <Route path=path!("/progress") view=ProgressPage />
+                    <Route path=path!("/audit") view=AuditPage />
                 </Routes>
             </main>
             <footer class="site-footer">

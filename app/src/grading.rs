@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-pub use rampart_worker::Job;
+pub use rampart_worker::{Job, Task};
 use rampart_worker::{Reply, Request};
 
 /// The loader Trunk writes for `data-bin="rampart-worker"` with `data-loader-shim`.
@@ -132,13 +132,29 @@ impl Grader {
         on_progress: impl Fn(usize, usize) + 'static,
         on_done: impl FnOnce(Result<Verdict, String>) + 'static,
     ) {
+        self.submit_task(Task::Grade(job), on_progress, on_done);
+    }
+
+    /// Like [`Grader::submit`], for any [`Task`] (an audit, say).
+    pub fn submit_task(
+        &self,
+        task: Task,
+        on_progress: impl Fn(usize, usize) + 'static,
+        on_done: impl FnOnce(Result<Verdict, String>) + 'static,
+    ) {
         self.cancel();
         let grader = *self;
         let started = self.state.try_update_value(|s| {
             s.next_id += 1;
             s.job = Some(Pending {
                 id: s.next_id,
-                unsent: Some(Request { id: s.next_id, job }.to_json()),
+                unsent: Some(
+                    Request {
+                        id: s.next_id,
+                        task,
+                    }
+                    .to_json(),
+                ),
                 on_progress: Rc::new(on_progress),
                 on_done: Box::new(on_done),
             });

@@ -31,11 +31,22 @@ pub struct Job {
     pub submission: Submission,
 }
 
-/// Page to worker: one job, with the id its replies carry.
+/// What the worker is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "task", rename_all = "snake_case")]
+pub enum Task {
+    /// Grade a submission to an exercise.
+    Grade(Job),
+    /// Audit the learner's own file ("Audit your own files"); the verdict
+    /// passes when nothing is found.
+    Audit(rampart_supply::audit::Request),
+}
+
+/// Page to worker: one task, with the id its replies carry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Request {
     pub id: u64,
-    pub job: Job,
+    pub task: Task,
 }
 
 /// Worker to page.
@@ -123,13 +134,16 @@ pub fn handle(message: &str, mut post: impl FnMut(Reply)) {
         }
     };
     let id = request.id;
-    let verdict = run(&request.job, |p| {
-        post(Reply::Progress {
-            id,
-            done: p.done,
-            total: p.total,
-        })
-    });
+    let verdict = match &request.task {
+        Task::Grade(job) => run(job, |p| {
+            post(Reply::Progress {
+                id,
+                done: p.done,
+                total: p.total,
+            })
+        }),
+        Task::Audit(audit) => rampart_grade::audit_verdict(audit),
+    };
     post(Reply::Done { id, verdict });
 }
 
@@ -270,7 +284,7 @@ int main(void) {
     fn a_c_job_reports_throttled_progress_then_its_verdict() {
         let request = Request {
             id: 7,
-            job: c_job(SOLUTION, 99),
+            task: Task::Grade(c_job(SOLUTION, 99)),
         };
         let out = replies(&request.to_json());
         let progress: Vec<_> = out
@@ -304,12 +318,12 @@ int main(void) {
     fn other_kinds_are_graded_in_one_step() {
         let request = Request {
             id: 3,
-            job: Job {
+            task: Task::Grade(Job {
                 exercise: quiz_exercise(),
                 submission: Submission::Quiz {
                     selected: vec!["a".into()],
                 },
-            },
+            }),
         };
         let out = replies(&request.to_json());
         assert!(matches!(&out[..], [Reply::Done { id: 3, verdict }] if verdict.passed));
@@ -346,5 +360,29 @@ int main(void) {
             r#"{"type":"progress","id":1,"done":2,"total":3}"#
         );
         assert_eq!(Reply::from_json(&progress.to_json()), Ok(progress));
+    }
+
+    #[test]
+    fn an_audit_is_a_verdict_with_the_findings_and_their_lines() {
+        use rampart_supply::audit::{Input, Request as Audit, Target};
+        let workflow = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n";
+        let request = Request {
+            id: 4,
+            task: Task::Audit(Audit::new(Target::Workflow, Input::new("ci.yml", workflow))),
+        };
+        let out = replies(&request.to_json());
+        let [Reply::Done { id: 4, verdict }] = &out[..] else {
+            panic!("expected one verdict, got {out:?}");
+        };
+        assert!(!verdict.passed);
+        let pin = verdict
+            .findings
+            .iter()
+            .find(|f| f.rule == "workflow/unpinned-uses")
+            .expect("the unpinned checkout is reported");
+        assert_eq!(
+            pin.location.as_ref().map(|l| (l.file.as_str(), l.line)),
+            Some(("ci.yml", 6))
+        );
     }
 }

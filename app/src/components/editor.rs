@@ -13,9 +13,10 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::editor::{
-    self, EditResult, byte_to_utf16, gutter, highlight, line_count, marker_texts, overlay_html,
-    splice, utf16_to_byte,
+    self, EditResult, byte_to_utf16, gutter, line_count, marker_texts, overlay_html, splice,
+    utf16_to_byte,
 };
+use crate::state::syntax::highlight_as;
 
 /// The textarea grows with the program between these many rows, then scrolls.
 const MIN_ROWS: usize = 8;
@@ -35,7 +36,11 @@ pub fn CodeEditor(
     markers: Signal<Vec<(u32, String)>>,
     highlighted_line: Signal<Option<u32>>,
     on_reset: Callback<()>,
+    /// `c` (the default), `yaml`, `json`, `toml`, `ini` or `text`.
+    #[prop(optional, into)]
+    language: Option<String>,
 ) -> impl IntoView {
+    let language = language.unwrap_or_else(|| "c".to_string());
     let help_id = format!("editor-help-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     let area = NodeRef::<html::Textarea>::new();
     let under = NodeRef::<html::Pre>::new();
@@ -44,7 +49,7 @@ pub fn CodeEditor(
     let escaped = StoredValue::new(false);
 
     let lines = Memo::new(move |_| text.with(|t| line_count(t)));
-    let html = Memo::new(move |_| text.with(|t| overlay_html(&highlight(t))));
+    let html = Memo::new(move |_| text.with(|t| overlay_html(&highlight_as(t, &language))));
     let gutter_lines =
         Memo::new(move |_| markers.with(|m| gutter(lines.get(), m, highlighted_line.get())));
     let marker_list = Memo::new(move |_| markers.with(|m| marker_texts(m)));

@@ -5,6 +5,7 @@ use rampart_course::{Exercise, KindSpec};
 use rampart_grade::{Verdict, grade};
 
 use crate::app::use_app;
+use crate::components::artifact_exercise::ArtifactExercise;
 use crate::components::c_exercise::CExercise;
 use crate::components::hints::Hints;
 use crate::components::quiz::QuizControls;
@@ -17,6 +18,10 @@ pub fn ExercisePanel(exercise: Exercise) -> impl IntoView {
     if let KindSpec::C(spec) = &exercise.spec {
         let spec = spec.clone();
         return view! { <CExercise exercise=exercise spec=spec /> }.into_any();
+    }
+    if let Some(files) = exercise.spec.artifact() {
+        let files = files.clone();
+        return view! { <ArtifactExercise exercise=exercise files=files /> }.into_any();
     }
     let state = use_app();
     let id = exercise.id.clone();
@@ -49,7 +54,7 @@ pub fn ExercisePanel(exercise: Exercise) -> impl IntoView {
             view! { <QuizControls spec=q seed=exercise.with_value(|e| e.seed) name=title_id.clone() answer=answer /> }.into_any()
         }
         KindSpec::Spot(s) => view! { <SpotControls spec=s answer=answer verdict=verdict /> }.into_any(),
-        KindSpec::C(_) => ().into_any(),
+        _ => ().into_any(),
     };
     let labelled_by = title_id.clone();
     view! {
@@ -89,5 +94,12 @@ fn kind_label(kind: rampart_course::ExerciseKind) -> &'static str {
         rampart_course::ExerciseKind::Quiz => "Quiz",
         rampart_course::ExerciseKind::Spot => "Spot the bug",
         rampart_course::ExerciseKind::C => "Fix the C program",
+        rampart_course::ExerciseKind::Workflow => "Harden the workflow",
+        rampart_course::ExerciseKind::Advisories => "Triage the advisories",
+        rampart_course::ExerciseKind::Typosquat => "Catch the typosquats",
+        rampart_course::ExerciseKind::Registry => "Fix the registry configuration",
+        rampart_course::ExerciseKind::Sbom => "Write the SBOM",
+        rampart_course::ExerciseKind::Integrity => "Verify the downloads",
+        rampart_course::ExerciseKind::Provenance => "Write the provenance policy",
     }
 }

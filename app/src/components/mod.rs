@@ -1,3 +1,4 @@
+pub mod artifact_exercise;
 pub mod c_exercise;
 pub mod editor;
 pub mod exercise;

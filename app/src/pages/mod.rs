@@ -1,3 +1,4 @@
+pub mod audit;
 pub mod home;
 pub mod lesson;
 pub mod not_found;

@@ -11,7 +11,8 @@ pub enum Answer {
     Spot {
         lines: Vec<u32>,
     },
-    /// The program a learner edits in a `c` exercise (`file` is its name).
+    /// The program a learner edits in a `c` exercise, or the artifact of a
+    /// supply-chain exercise (`file` is its name).
     Code {
         file: String,
         text: String,
@@ -21,6 +22,16 @@ pub enum Answer {
 impl Answer {
     /// An empty answer for `exercise`, or the one restored from `last`.
     pub fn for_exercise(exercise: &Exercise, last: Option<&Submission>) -> Self {
+        if let Some(files) = exercise.spec.artifact() {
+            let saved = match last {
+                Some(Submission::Files { files: f }) => f.get(&files.file).cloned(),
+                _ => None,
+            };
+            return Answer::Code {
+                file: files.file.clone(),
+                text: saved.unwrap_or_else(|| files.starter.clone()),
+            };
+        }
         match (&exercise.spec, last) {
             (KindSpec::Quiz(q), Some(Submission::Quiz { selected })) => Answer::Quiz {
                 multiple: q.multiple,
@@ -44,6 +55,11 @@ impl Answer {
                     text: saved.unwrap_or_else(|| c.starter.clone()),
                 }
             }
+            // The supply-chain kinds returned above, with their artifact.
+            (_, _) => Answer::Code {
+                file: String::new(),
+                text: String::new(),
+            },
         }
     }
 
