@@ -1,0 +1,1 @@
+UhJu81522CmXgaNMxFDFgLmABvctLwMjRy24IK0ErlbMLBIvnhOMHXXbTX0iB8zfg3GeaghbrHzTX8uxrjqcBg==

@@ -1,0 +1,1 @@
+bdjm1b8CpxEt9jyH+rq3CHxNEFlMpd/I7zCjmXtAgPmrs9S73qbwoYdjCjYF8XC2FY5kHPSH5V+b7tgRp/WwDg==

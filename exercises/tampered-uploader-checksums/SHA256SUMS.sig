@@ -1,0 +1,1 @@
+JRmBg0+kDHmcoLZvnOFIL1ZDHdsDpxFspmMlonCuBDVs7vd8rg1u3IC72QF+QiZTOoyBqLfv/Qmq7GSdZWo2CQ==
