@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rampart_supply::audit::{Input, Request, Target, Unreadable, run};
+use rampart_supply::audit::{ArtifactDigest, Input, Request, Target, Unreadable, run};
 use rampart_supply::{Finding, Severity};
 use serde::Serialize;
 
@@ -63,7 +63,7 @@ pub fn audit_command(command: AuditCommand, json: bool) -> anyhow::Result<u8> {
                 r.policy = Some(read_input(&policy)?);
                 r.artifacts = artifacts
                     .iter()
-                    .map(|a| read_input(a))
+                    .map(|a| read_digest(a))
                     .collect::<Result<_, _>>()?;
                 Ok(())
             }));
@@ -155,6 +155,30 @@ fn read_input(path: &Path) -> Result<Input, Unreadable> {
     Ok(Input::new(path.display().to_string(), text))
 }
 
+/// An artifact's SHA-256, read in chunks: release archives can be large
+/// binaries, and need not be UTF-8 or fit the text-size limit.
+fn read_digest(path: &Path) -> Result<ArtifactDigest, Unreadable> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let mut file =
+        std::fs::File::open(path).map_err(|e| unreadable(path, format!("cannot read it: {e}")))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| unreadable(path, format!("cannot read it: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(ArtifactDigest {
+        name: path.display().to_string(),
+        sha256: hex::encode(hasher.finalize()),
+    })
+}
+
 /// The advisories in a folder (every `*.json`, sorted) or a single file.
 fn read_advisories(path: &Path) -> Result<Vec<Input>, Unreadable> {
     if path.is_file() {
@@ -185,7 +209,7 @@ fn print(outcomes: &[Outcome], json: bool) -> anyhow::Result<()> {
             match o {
                 Outcome::Findings(file, findings) => {
                     all.extend(findings.iter().map(|f| Located {
-                        file,
+                        file: f.file.as_deref().unwrap_or(file),
                         rule: &f.rule,
                         severity: f.severity,
                         line: f.line,
@@ -213,8 +237,9 @@ fn print(outcomes: &[Outcome], json: bool) -> anyhow::Result<()> {
                         Severity::Warning => warnings += 1,
                         Severity::Info => infos += 1,
                     }
+                    let file = f.file.as_deref().unwrap_or(file);
                     let at = match (f.line, f.column) {
-                        (0, _) => file.clone(),
+                        (0, _) => file.to_string(),
                         (l, Some(c)) => format!("{file}:{l}:{c}"),
                         (l, None) => format!("{file}:{l}"),
                     };

@@ -78,7 +78,7 @@ fn verdict(exercise: &Exercise, groups: Vec<FileFindings>) -> Verdict {
                 severity,
                 message: f.explained(),
                 location: (f.line > 0).then(|| Location {
-                    file: g.file.clone(),
+                    file: f.file.clone().unwrap_or_else(|| g.file.clone()),
                     line: f.line,
                     column: f.column,
                 }),
@@ -273,8 +273,40 @@ fn registry(spec: &RegistrySpec, text: &str) -> Vec<sc::Finding> {
         .filter(|g| is_manifest(&g.name))
         .map(|g| (g.name.as_str(), g.content.as_str()))
         .collect();
-    sc::registry::audit(&spec.files.file, text, Some(&private), &manifests)
-        .unwrap_or_else(|e| vec![e.into_finding("registry")])
+    let file = &spec.files.file;
+    let mut findings = sc::registry::audit(file, text, Some(&private), &manifests)
+        .unwrap_or_else(|e| vec![e.into_finding("registry")]);
+    // When the edited file names the dependencies, moving a package to the
+    // right registry must not turn into deleting it.
+    if is_manifest(file)
+        && let (Ok((eco, before)), Ok((_, after))) = (
+            sc::names::parse_manifest(file, &spec.files.starter),
+            sc::names::parse_manifest(file, text),
+        )
+    {
+        let norm = |n: &str| sc::lockfile::Ecosystem::normalize_name(eco, n);
+        for dep in &before {
+            if !after.iter().any(|d| norm(&d.name) == norm(&dep.name)) {
+                findings.push(
+                    sc::Finding::new(
+                        "registry/missing-dependency",
+                        sc::Severity::Error,
+                        0,
+                        format!(
+                            "`{}` is no longer in {file}, but the project still needs it.",
+                            dep.name
+                        ),
+                    )
+                    .why("Deleting a dependency removes the confusion only by breaking the build.")
+                    .fix(format!(
+                        "Keep `{}` and make it resolve from the right registry.",
+                        dep.name
+                    )),
+                );
+            }
+        }
+    }
+    findings
 }
 
 fn is_manifest(name: &str) -> bool {
@@ -430,7 +462,7 @@ pub fn audit_verdict(request: &sc::audit::Request) -> Verdict {
             },
             message: f.explained(),
             location: (f.line > 0).then(|| Location {
-                file: g.file.clone(),
+                file: f.file.clone().unwrap_or_else(|| g.file.clone()),
                 line: f.line,
                 column: f.column,
             }),

@@ -79,6 +79,23 @@ impl Input {
     }
 }
 
+/// An artifact by its file name and SHA-256 (lowercase hex): the caller
+/// hashes the bytes, which may be a large binary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArtifactDigest {
+    pub name: String,
+    pub sha256: String,
+}
+
+impl ArtifactDigest {
+    pub fn of(name: impl Into<String>, bytes: &[u8]) -> Self {
+        ArtifactDigest {
+            name: name.into(),
+            sha256: crate::integrity::sha256_hex(bytes),
+        }
+    }
+}
+
 /// Everything one audit needs. Which fields matter depends on `target`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Request {
@@ -94,9 +111,10 @@ pub struct Request {
     /// The policy (`provenance`).
     #[serde(default)]
     pub policy: Option<Input>,
-    /// Artifacts whose digests the statement must match (`provenance`, optional).
+    /// Artifacts, by name and SHA-256, that the statement must vouch for
+    /// (`provenance`, optional).
     #[serde(default)]
-    pub artifacts: Vec<Input>,
+    pub artifacts: Vec<ArtifactDigest>,
     /// Manifests naming the dependencies (`registry`, optional).
     #[serde(default)]
     pub manifests: Vec<Input>,
@@ -180,12 +198,15 @@ pub fn run(request: &Request) -> Result<Vec<Finding>, Unreadable> {
             }
             for a in &request.artifacts {
                 let name = a.name.rsplit(['/', '\\']).next().unwrap_or(&a.name);
-                findings.extend(crate::provenance::evaluate(
-                    &policy,
-                    &statement,
-                    name,
-                    a.text.as_bytes(),
+                findings.extend(crate::provenance::evaluate_digest(
+                    &policy, &statement, name, &a.sha256,
                 ));
+            }
+            // Findings with a line are about a setting of the policy.
+            for f in &mut findings {
+                if f.line > 0 {
+                    f.file = Some(policy_input.name.clone());
+                }
             }
             findings
         }

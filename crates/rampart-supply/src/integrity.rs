@@ -562,11 +562,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Longest line read as a file name; a longer one is reported, not compared.
+const MAX_NAME: usize = 255;
+
 /// Grades the learner's list of artifacts to install against the verdicts
 /// of [`check`]: installing an untrusted artifact, leaving out a trusted
 /// one, or naming a file that is not an artifact are errors; every artifact
 /// judged right gets an `integrity/correct` note.
 pub fn grade_accept(statuses: &[ArtifactStatus], answer: &str) -> Vec<Finding> {
+    if let Err(e) = crate::check_size("list of files to install", answer) {
+        return vec![e.into_finding("integrity")];
+    }
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (line, name) in answer_names(answer) {
@@ -574,6 +580,15 @@ pub fn grade_accept(statuses: &[ArtifactStatus], answer: &str) -> Vec<Finding> {
             continue;
         }
         match statuses.iter().find(|s| s.name == name) {
+            None if name.len() > MAX_NAME => out.push(
+                Finding::new(
+                    "integrity/unknown-artifact",
+                    Severity::Error,
+                    line,
+                    format!("line {line} is {} characters long: that is not the name of a downloaded file", name.len()),
+                )
+                .fix("Write each artifact's file name exactly as it is downloaded, one per line."),
+            ),
             None => {
                 let all: Vec<String> = statuses.iter().map(|s| format!("`{}`", s.name)).collect();
                 let hint = closest(&name, statuses).map_or(String::new(), |c| format!(" Did you mean `{c}`?"));

@@ -71,6 +71,10 @@ pub struct Finding {
     pub why: String,
     /// How to fix it, concretely.
     pub fix: String,
+    /// The file the line is in, when it is not the file analysed (a
+    /// provenance audit's policy, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Finding {
@@ -83,6 +87,7 @@ impl Finding {
             message: message.into(),
             why: String::new(),
             fix: String::new(),
+            file: None,
         }
     }
 
@@ -162,6 +167,7 @@ impl InputError {
             message: self.message,
             why: String::new(),
             fix: String::new(),
+            file: None,
         }
     }
 }

@@ -517,8 +517,19 @@ pub fn evaluate(
     artifact_name: &str,
     artifact: &[u8],
 ) -> Vec<Finding> {
+    evaluate_digest(policy, statement, artifact_name, &sha256_hex(artifact))
+}
+
+/// [`evaluate`] for an artifact known by its SHA-256 (lowercase hex), so a
+/// caller can hash a large file as it reads it.
+pub fn evaluate_digest(
+    policy: &Policy,
+    statement: &Statement,
+    artifact_name: &str,
+    sha256: &str,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    let sha = sha256_hex(artifact);
+    let sha = sha256.to_ascii_lowercase();
 
     // The subject: this exact file.
     let named: Vec<&Subject> = statement
