@@ -157,7 +157,11 @@ mod tests {
         let mut f = Form::new(Target::Lockfile);
         assert!(f.request().expect_err("empty").contains("Paste the file"));
         f.file.text = "version = 3\n".into();
-        assert!(f.request().expect_err("no advisories").contains("OSV advisories"));
+        assert!(
+            f.request()
+                .expect_err("no advisories")
+                .contains("OSV advisories")
+        );
         f.add(Extra::Advisories, Input::new("a.json", "{}"));
         f.add(Extra::Advisories, Input::new("a.json", "{\"id\":1}"));
         f.add(Extra::Advisories, Input::new("b.json", "{}"));
