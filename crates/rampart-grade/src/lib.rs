@@ -19,6 +19,7 @@ use rampart_course::{Exercise, ExerciseKind, KindSpec, Submission};
 use serde::{Deserialize, Serialize};
 
 pub mod c;
+pub mod evidence;
 pub mod quiz;
 pub mod spot;
 pub mod supply;
