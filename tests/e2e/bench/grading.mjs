@@ -52,7 +52,7 @@ try {
         for (let run = 0; run < 3; run++) {
           id += 1;
           const start = performance.now();
-          worker.postMessage(JSON.stringify({ id, job: { exercise: ex, submission: { kind: 'files', files: { [c.file]: source } } } }));
+          worker.postMessage(JSON.stringify({ id, task: { task: 'grade', exercise: ex, submission: { kind: 'files', files: { [c.file]: source } } } }));
           const reply = await next((r) => (r.type === 'done' || r.type === 'failed') && r.id === id);
           best = Math.min(best, performance.now() - start);
           if (reply.type === 'failed') throw new Error(reply.message);
