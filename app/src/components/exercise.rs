@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use rampart_course::{Exercise, KindSpec};
-use rampart_grade::{Verdict, grade};
+use rampart_grade::{Verdict, grade_on_page};
 
 use crate::app::use_app;
 use crate::components::artifact_exercise::ArtifactExercise;
@@ -32,12 +32,15 @@ pub fn ExercisePanel(exercise: Exercise) -> impl IntoView {
     // Returning learners see the verdict of their last check again; grading is
     // deterministic and instant for these kinds.
     let verdict: RwSignal<Option<Verdict>> =
-        RwSignal::new(last.as_ref().map(|s| grade(&exercise, s)));
+        RwSignal::new(last.as_ref().and_then(|s| grade_on_page(&exercise, s)));
     let exercise = StoredValue::new(exercise);
 
     let check = move |_| {
         let submission = answer.with_untracked(Answer::submission);
-        let v = exercise.with_value(|ex| grade(ex, &submission));
+        // Quiz and spot only reach this panel; anything else has its own.
+        let Some(v) = exercise.with_value(|ex| grade_on_page(ex, &submission)) else {
+            return;
+        };
         let version = state.course_version();
         let ex_id = exercise.with_value(|ex| ex.id.clone());
         state

@@ -210,6 +210,22 @@ pub fn grade(exercise: &Exercise, submission: &Submission) -> Verdict {
     }
 }
 
+/// Grades the kinds the page grades itself, instantly: quiz and spot.
+/// `None` for every other kind (and for a submission of the wrong shape),
+/// which the grading worker handles. Calling this rather than [`grade`]
+/// keeps the interpreter and the supply-chain parsers out of the page's wasm.
+pub fn grade_on_page(exercise: &Exercise, submission: &Submission) -> Option<Verdict> {
+    match (&exercise.spec, submission) {
+        (KindSpec::Quiz(spec), Submission::Quiz { selected }) => {
+            Some(quiz::grade(exercise, spec, selected))
+        }
+        (KindSpec::Spot(spec), Submission::Spot { lines }) => {
+            Some(spot::grade(exercise, spec, lines))
+        }
+        _ => None,
+    }
+}
+
 /// The files of a `c` submission: the one file the learner edits.
 pub fn c_files(spec: &rampart_course::CSpec, source: &str) -> Submission {
     Submission::Files {
