@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,6 +33,24 @@ pub enum Command {
         /// Print a JSON array of findings (rule, severity, file, line, column, message, why, fix).
         #[arg(long, global = true)]
         json: bool,
+    },
+    /// Create an institution's key for signing certificates: writes it (mode
+    /// 0600) and prints its did:key and the issuers.json entry to publish.
+    Keygen {
+        /// Where to write the key (Multikey JSON, secret included).
+        #[arg(long)]
+        out: PathBuf,
+        /// The institution's name, as certificates and issuers.json show it.
+        #[arg(long)]
+        name: Option<String>,
+        /// Replace an existing file at --out.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Issue, revoke and verify completion certificates (Open Badges 3.0).
+    Cert {
+        #[command(subcommand)]
+        command: CertCommand,
     },
     /// Run a C program under rampart-cvm and report memory errors and undefined behaviour.
     Run {
@@ -69,6 +87,120 @@ pub enum CourseCommand {
     Check {
         #[arg(long, default_value = ".")]
         course: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CertCommand {
+    /// Re-grade a learner's exported evidence with this course's graders and,
+    /// only if every exercise of the track passes, sign a certificate.
+    ///
+    /// Exit status: 0 issued, 1 the evidence does not pass (nothing written),
+    /// 2 an input cannot be read or the output exists.
+    Issue(IssueArgs),
+    /// Bitstring Status Lists, for revoking issued certificates.
+    Status {
+        #[command(subcommand)]
+        command: CertStatusCommand,
+    },
+    /// Revoke a certificate: set its entry in the status list and re-sign the list.
+    #[command(group(clap::ArgGroup::new("which").required(true).multiple(false)))]
+    Revoke {
+        /// The institution's key (the one that created the list).
+        #[arg(long)]
+        key: PathBuf,
+        /// The published status list file (its state file sits beside it).
+        #[arg(long)]
+        status_list: PathBuf,
+        /// The certificate to revoke.
+        #[arg(long, group = "which")]
+        credential: Option<PathBuf>,
+        /// The certificate's id (urn:uuid:…), as recorded in the list's state.
+        #[arg(long, group = "which")]
+        id: Option<String>,
+        /// The certificate's entry in the list (its credentialStatus.statusListIndex).
+        #[arg(long, group = "which")]
+        index: Option<usize>,
+    },
+    /// Check a certificate: one line per check, pass, fail or not checked.
+    ///
+    /// Exit status: 0 when no check failed, 1 when one did, 2 when an input
+    /// cannot be read.
+    Verify {
+        /// The certificate (JSON).
+        file: PathBuf,
+        /// The course whose graders re-grade the evidence: a source folder
+        /// (course.toml) or a built bundle (manifest.json).
+        #[arg(long, default_value = ".")]
+        course: PathBuf,
+        /// The trust list, issuers.json [default: the site's, beside the course, if any].
+        #[arg(long)]
+        trust: Option<PathBuf>,
+        /// The issuer's published status list, downloaded (the CLI never goes online).
+        #[arg(long)]
+        status_list: Option<PathBuf>,
+        /// Older course versions to accept (a JSON array of strings)
+        /// [default: course-versions.json beside the course, if any].
+        #[arg(long)]
+        known_versions: Option<PathBuf>,
+        /// Print one JSON object: {"checks": [{"name", "status", "message"}]}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    /// The institution's key (from `rampart keygen`).
+    #[arg(long)]
+    pub key: PathBuf,
+    /// The learner's evidence bundle, exported from the track's certificate page.
+    #[arg(long)]
+    pub evidence: PathBuf,
+    /// The course: a source folder (course.toml) or a built bundle (manifest.json).
+    #[arg(long, default_value = ".")]
+    pub course: PathBuf,
+    /// The learner's name on the certificate [default: the evidence's learner].
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The issuer's name [default: the name stored in the key by `rampart keygen --name`].
+    #[arg(long)]
+    pub issuer_name: Option<String>,
+    /// Days until the certificate expires [default: it does not].
+    #[arg(long)]
+    pub valid_days: Option<u32>,
+    /// A status list from `rampart cert status init`: the certificate gets
+    /// the next free entry, so it can be revoked.
+    #[arg(long)]
+    pub status_list: Option<PathBuf>,
+    /// The list's published URL; must match the one it was created with.
+    #[arg(long, requires = "status_list")]
+    pub status_url: Option<String>,
+    /// Older course versions the evidence may name (a JSON array of
+    /// strings) [default: course-versions.json beside the course, if any].
+    #[arg(long)]
+    pub known_versions: Option<PathBuf>,
+    /// The site's address, to print the verification link.
+    #[arg(long)]
+    pub site_url: Option<String>,
+    /// Where to write the certificate.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CertStatusCommand {
+    /// Create a signed, empty status list to publish at --url, and its
+    /// private state file beside --out.
+    Init {
+        #[arg(long)]
+        key: PathBuf,
+        /// Where the list will be published (its id inside every certificate).
+        #[arg(long)]
+        url: String,
+        /// Where to write the signed list.
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -135,6 +267,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             command: CourseCommand::Check { course },
         } => crate::course::check(&course),
         Command::Audit { command, json } => crate::audit::audit_command(command, json),
+        Command::Keygen { out, name, force } => crate::cert::keygen(&out, name.as_deref(), force),
+        Command::Cert { command } => crate::cert::cert_command(command),
         Command::Run {
             file,
             stdin,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod audit;
+mod cert;
 mod cli;
 mod course;
 mod run;
