@@ -30,6 +30,7 @@
 //! Status List · [`compress`] DEFLATE and GZIP · [`mod@verify`] the report.
 
 pub mod compress;
+pub mod coverage;
 pub mod credential;
 pub mod did;
 pub mod eddsa;

@@ -497,6 +497,13 @@ fn verify(
         ..VerifyContext::new(now())
     };
     let mut report = rampart_cert::verify(&text, &ctx);
+    // A certificate for a track needs evidence for every exercise of it.
+    if let Some(track) = rampart_cert::coverage::track_of(&text)
+        && let Ok(entry) = course.track(&track)
+    {
+        let required: Vec<String> = entry.exercise_ids().map(str::to_string).collect();
+        report.require_evidence_for(&text, &required);
+    }
     explain_offline(&mut report, trust.is_some(), status_text.is_some());
     print_report(&report, json)?;
     Ok(if report.no_failures() { OK } else { FAILED })

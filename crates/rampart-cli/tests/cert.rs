@@ -815,12 +815,22 @@ mod verify {
     /// A certificate as the app issues it: the learner's own key, the
     /// subject's id is its DID, every submission embedded.
     fn self_issued(key: &KeyPair, swap: Option<(&str, rampart_course::Submission)>) -> String {
+        self_issued_with(key, swap, usize::MAX)
+    }
+
+    /// Like [`self_issued`], with evidence for only the first `take` exercises.
+    fn self_issued_with(
+        key: &KeyPair,
+        swap: Option<(&str, rampart_course::Submission)>,
+        take: usize,
+    ) -> String {
         let real = real();
         let now = Timestamp::parse("2025-06-01T12:00:00Z").expect("time");
         let evidence = real
             .passing_bundle()
             .exercises
             .into_iter()
+            .take(take)
             .map(|mut e| {
                 if let Some((id, sub)) = &swap
                     && e.id == *id
@@ -900,6 +910,33 @@ mod verify {
         assert!(
             message(&checks, "evidence").contains(&format!("exercise {id}")),
             "{checks:#?}"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn evidence_for_part_of_a_track_fails_naming_what_is_missing() {
+        let inst = institution();
+        let dir = scratch("verify-partial");
+        let me = KeyPair::from_seed([9; 32]);
+        let partial = dir.join("partial.json");
+        write(&partial, &self_issued_with(&me, None, 1));
+        let (code, checks) = verify(&partial, &strs(&trust_args(inst)));
+        assert_eq!(code, 1);
+        assert_checks(
+            &checks,
+            &[
+                ("trusted-issuer", "not-checked"),
+                ("evidence", "fail"),
+                ("revocation", "not-checked"),
+            ],
+        );
+        let ids = real().track_ids();
+        let msg = message(&checks, "evidence");
+        assert!(
+            msg.contains(&format!("covers 1 of the track's {} exercises", ids.len()))
+                && msg.contains(&ids[1]),
+            "{msg}"
         );
         let _ = std::fs::remove_dir_all(dir);
     }
