@@ -7,7 +7,13 @@ use rampart_course::BundleManifest;
 
 use crate::browser;
 use crate::pages::{
-    audit::AuditPage, home::Home, lesson::LessonPage, not_found::NotFound, progress::ProgressPage,
+    audit::AuditPage,
+    certificate::{CertificatePage, CertificatePrintPage},
+    home::Home,
+    lesson::LessonPage,
+    not_found::NotFound,
+    progress::ProgressPage,
+    verify::VerifyPage,
 };
 use crate::state::progress::{BACKUP_KEY, Progress, STORAGE_KEY};
 
@@ -77,6 +83,7 @@ pub fn App() -> impl IntoView {
                         <li><A href="/">"Home"</A></li>
                         <li><A href="/progress">"Progress"</A></li>
                         <li><A href="/audit">"Audit your files"</A></li>
+                        <li><A href="/verify">"Verify a certificate"</A></li>
                     </ul>
                 </nav>
             </header>
@@ -87,6 +94,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lesson/:id") view=LessonPage />
                     <Route path=path!("/progress") view=ProgressPage />
                     <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/certificate/:track") view=CertificatePage />
+                    <Route path=path!("/certificate/:track/print") view=CertificatePrintPage />
+                    <Route path=path!("/verify") view=VerifyPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -113,3 +113,34 @@ pub fn location_hash() -> String {
         .map(|h| h.trim_start_matches('#').to_string())
         .unwrap_or_default()
 }
+
+/// Writes `text` to the clipboard (the async Clipboard API).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = window()?.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| {
+            // A DOMException stringifies to "{}": read its message instead.
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| js_err(e))
+        })
+}
+
+/// Opens the browser's print dialog.
+pub fn print() -> Result<(), String> {
+    window()?.print().map_err(js_err)
+}
+
+/// Seconds since 1970, from the browser's clock (`Date.now()`).
+pub fn now_seconds() -> i64 {
+    // Whole seconds fit in an i64 for any date a browser reports.
+    #[allow(clippy::cast_possible_truncation)]
+    let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
+    seconds
+}
+
+pub fn storage_remove(key: &str) -> Result<(), String> {
+    storage()?.remove_item(key).map_err(js_err)
+}

@@ -16,12 +16,13 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use rampart_cert::Report;
 use rampart_grade::Verdict;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{Closure, JsValue};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-pub use rampart_worker::{Job, Task};
+pub use rampart_worker::{Job, Task, VerifyJob};
 use rampart_worker::{Reply, Request};
 
 /// The loader Trunk writes for `data-bin="rampart-worker"` with `data-loader-shim`.
@@ -30,8 +31,19 @@ const LOADER: &str = "rampart-worker_loader.js";
 /// What [`Grader::cancel`] hands to the cancelled job's `on_done`.
 pub const CANCELLED: &str = "Cancelled";
 
+/// A reply of the wrong kind: the page and the worker disagree.
+const UNEXPECTED: &str = "The grading worker answered with the wrong kind of result. The page and \
+     the worker are probably from different versions of Rampart: reload the page.";
+
 type OnProgress = Rc<dyn Fn(usize, usize)>;
-type OnDone = Box<dyn FnOnce(Result<Verdict, String>)>;
+type OnDone = Box<dyn FnOnce(Result<Outcome, String>)>;
+
+/// What a finished task hands back: a verdict (grading, audits) or a
+/// verification report.
+enum Outcome {
+    Verdict(Verdict),
+    Report(Report),
+}
 
 /// The job in flight.
 struct Pending {
@@ -135,12 +147,38 @@ impl Grader {
         self.submit_task(Task::Grade(job), on_progress, on_done);
     }
 
-    /// Like [`Grader::submit`], for any [`Task`] (an audit, say).
+    /// Like [`Grader::submit`], for any [`Task`] that ends in a verdict (an
+    /// audit, say).
     pub fn submit_task(
         &self,
         task: Task,
         on_progress: impl Fn(usize, usize) + 'static,
         on_done: impl FnOnce(Result<Verdict, String>) + 'static,
+    ) {
+        self.start(task, Rc::new(on_progress), move |outcome| {
+            on_done(outcome.and_then(|o| match o {
+                Outcome::Verdict(v) => Ok(v),
+                Outcome::Report(_) => Err(UNEXPECTED.to_string()),
+            }));
+        });
+    }
+
+    /// Verifies a certificate in the worker (re-grading its evidence there,
+    /// so the page stays responsive); `on_done` gets the report.
+    pub fn verify(&self, job: VerifyJob, on_done: impl FnOnce(Result<Report, String>) + 'static) {
+        self.start(Task::Verify(job), Rc::new(|_, _| {}), move |outcome| {
+            on_done(outcome.and_then(|o| match o {
+                Outcome::Report(r) => Ok(r),
+                Outcome::Verdict(_) => Err(UNEXPECTED.to_string()),
+            }));
+        });
+    }
+
+    fn start(
+        &self,
+        task: Task,
+        on_progress: OnProgress,
+        on_done: impl FnOnce(Result<Outcome, String>) + 'static,
     ) {
         self.cancel();
         let grader = *self;
@@ -155,7 +193,7 @@ impl Grader {
                     }
                     .to_json(),
                 ),
-                on_progress: Rc::new(on_progress),
+                on_progress,
                 on_done: Box::new(on_done),
             });
             if s.connection.is_none() {
@@ -236,7 +274,12 @@ impl Grader {
                     callback(done, total);
                 }
             }
-            Reply::Done { id, verdict } => self.finish(Some(id), Ok(verdict), false),
+            Reply::Done { id, verdict } => {
+                self.finish(Some(id), Ok(Outcome::Verdict(verdict)), false);
+            }
+            Reply::Verified { id, report } => {
+                self.finish(Some(id), Ok(Outcome::Report(report)), false);
+            }
             // After a failure (a crash, or a request it could not read) the
             // worker is not trusted with another job.
             Reply::Failed { id, message } => self.finish(id, Err(message), true),
@@ -268,7 +311,7 @@ impl Grader {
 
     /// Ends the job `id` (or whichever is in flight, for `None`) with
     /// `result`; `discard` drops the worker too.
-    fn finish(self, id: Option<u64>, result: Result<Verdict, String>, discard: bool) {
+    fn finish(self, id: Option<u64>, result: Result<Outcome, String>, discard: bool) {
         let taken = self.state.try_update_value(|s| {
             let connection = if discard { s.connection.take() } else { None };
             let job = match (&s.job, id) {

@@ -9,11 +9,15 @@
 //!    job); any other kind in one call to [`rampart_grade::grade`].
 //! 4. It ends with [`Reply::Done`] and the verdict, or [`Reply::Failed`] when
 //!    the request could not be read.
+//! 5. A [`Task::Verify`] checks a certificate with [`rampart_cert::verify()`],
+//!    re-grading its evidence here, off the page's thread, and ends with
+//!    [`Reply::Verified`] and the report instead.
 //!
 //! Messages travel as JSON strings rather than structured clones, so the
 //! only contract between the two sides is these serde types. The app links
 //! this library for them; only the binary touches browser APIs.
 
+use rampart_cert::{Evidence, Report, Timestamp, TrustedIssuer, VerifyContext};
 use rampart_course::{Exercise, KindSpec, Submission};
 use rampart_grade::Verdict;
 use rampart_grade::c::{Progress, Session};
@@ -40,6 +44,41 @@ pub enum Task {
     /// Audit the learner's own file ("Audit your own files"); the verdict
     /// passes when nothing is found.
     Audit(rampart_supply::audit::Request),
+    /// Verify a certificate, re-grading its evidence; answered with
+    /// [`Reply::Verified`].
+    Verify(VerifyJob),
+}
+
+/// Everything the verifier needs besides its code: the page fetches it
+/// (the worker has no business with the network) and sends it along.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyJob {
+    /// The credential's JSON text, exactly as given.
+    pub credential: String,
+    /// "Now", in seconds since 1970 (the page's `Date.now()`).
+    pub now: i64,
+    /// The current course's exercises that the evidence names (the page
+    /// loads the lessons holding them).
+    pub exercises: Vec<Exercise>,
+    /// The site's `issuers.json`.
+    #[serde(default)]
+    pub trust_list: Vec<TrustedIssuer>,
+    /// Course versions this site knows: its own, and `course-versions.json`.
+    pub known_course_versions: Vec<String>,
+    /// Every exercise of the track the credential names, in the current
+    /// course: the evidence must cover them all. `None` when the track is
+    /// not in this course (its evidence then fails re-grading anyway).
+    #[serde(default)]
+    pub track_exercises: Option<Vec<String>>,
+    /// The fetched `credentialStatus.statusListCredential`, if any.
+    #[serde(default)]
+    pub status_list_credential: Option<String>,
+    /// Why the status list could not be fetched, if the page tried.
+    #[serde(default)]
+    pub status_list_error: Option<String>,
+    /// Fetched did:web documents.
+    #[serde(default)]
+    pub did_documents: Vec<serde_json::Value>,
 }
 
 /// Page to worker: one task, with the id its replies carry.
@@ -59,6 +98,8 @@ pub enum Reply {
     Progress { id: u64, done: usize, total: usize },
     /// The job's verdict.
     Done { id: u64, verdict: Verdict },
+    /// A [`Task::Verify`]'s report.
+    Verified { id: u64, report: Report },
     /// The job could not be graded. `id` is `None` when the request was too
     /// broken to read one.
     Failed { id: Option<u64>, message: String },
@@ -105,7 +146,9 @@ impl Reply {
     pub fn id(&self) -> Option<u64> {
         match self {
             Reply::Ready => None,
-            Reply::Progress { id, .. } | Reply::Done { id, .. } => Some(*id),
+            Reply::Progress { id, .. } | Reply::Done { id, .. } | Reply::Verified { id, .. } => {
+                Some(*id)
+            }
             Reply::Failed { id, .. } => *id,
         }
     }
@@ -143,8 +186,59 @@ pub fn handle(message: &str, mut post: impl FnMut(Reply)) {
             })
         }),
         Task::Audit(audit) => rampart_grade::audit_verdict(audit),
+        Task::Verify(job) => {
+            post(Reply::Verified {
+                id,
+                report: verify(job),
+            });
+            return;
+        }
     };
     post(Reply::Done { id, verdict });
+}
+
+/// Verifies `job.credential`, re-grading each evidence item with the
+/// current graders (cert-spec decision 4).
+pub fn verify(job: &VerifyJob) -> Report {
+    let regrade = |e: &Evidence| regrade(&job.exercises, e);
+    let ctx = VerifyContext {
+        now: Timestamp::from_unix_seconds(job.now),
+        trust_list: &job.trust_list,
+        known_course_versions: Some(&job.known_course_versions),
+        status_list_credential: job.status_list_credential.as_deref(),
+        did_documents: &job.did_documents,
+        regrade: Some(&regrade),
+    };
+    let mut report = rampart_cert::verify(&job.credential, &ctx);
+    // A certificate for a track needs evidence for every exercise of it.
+    if let Some(required) = &job.track_exercises {
+        report.require_evidence_for(&job.credential, required);
+    }
+    // The verifier only knows the list was not supplied; the page knows why.
+    if let Some(why) = &job.status_list_error
+        && job.status_list_credential.is_none()
+        && let Some(check) = report.checks.iter_mut().find(|c| {
+            c.name == rampart_cert::CheckName::Revocation
+                && c.status == rampart_cert::CheckStatus::NotChecked
+        })
+    {
+        check.message = format!("offline or unreachable: {why}");
+    }
+    report
+}
+
+/// Re-grades one evidence item: the exercise is looked up by id in the
+/// current course, and its embedded submission graded again.
+pub fn regrade(exercises: &[Exercise], evidence: &Evidence) -> Result<bool, String> {
+    let exercise = exercises
+        .iter()
+        .find(|x| x.id == evidence.exercise)
+        .ok_or_else(|| format!("exercise {} is not in this course", evidence.exercise))?;
+    let text = evidence.submission.as_deref().ok_or_else(|| {
+        "the submission is not embedded, only its SHA-256, so it cannot be re-graded here"
+            .to_string()
+    })?;
+    rampart_grade::evidence::regrade(exercise, text).map(|v| v.passed)
 }
 
 /// Grades `job`. A `c` program runs one case at a time, with `progress`
@@ -383,6 +477,176 @@ int main(void) {
         assert_eq!(
             pin.location.as_ref().map(|l| (l.file.as_str(), l.line)),
             Some(("ci.yml", 6))
+        );
+    }
+
+    /// A self-issued credential for one quiz exercise, answered `answer`.
+    fn credential_for(answer: &str) -> (String, rampart_cert::KeyPair) {
+        use rampart_cert::{CredentialInput, IssuerInput, LearnerInput, TrackInput};
+        let key = rampart_cert::KeyPair::from_seed([7; 32]);
+        let submission = rampart_grade::evidence::submission_json(&Submission::Quiz {
+            selected: vec![answer.into()],
+        });
+        let input = CredentialInput {
+            id: "urn:uuid:00000000-0000-4000-8000-000000000000".into(),
+            issuer: IssuerInput {
+                did: key.did(),
+                name: "Ada".into(),
+                url: None,
+            },
+            learner: LearnerInput {
+                name: "Ada".into(),
+                id: Some(key.did()),
+            },
+            track: TrackInput {
+                id: "t".into(),
+                name: "Track".into(),
+                description: "A track.".into(),
+                criteria: "Pass every exercise.".into(),
+                course_version: "v1".into(),
+                achievement_id: None,
+            },
+            valid_from: Timestamp::from_unix_seconds(1_700_000_000),
+            valid_until: None,
+            status: None,
+            evidence: vec![Evidence::new("q", "quiz@1", &submission, true)],
+        };
+        let created = Timestamp::from_unix_seconds(1_700_000_000);
+        let text = rampart_cert::credential::issue(&input, &key, created).expect("issued");
+        (text, key)
+    }
+
+    fn verify_job(credential: String) -> VerifyJob {
+        VerifyJob {
+            credential,
+            now: 1_800_000_000,
+            exercises: vec![quiz_exercise()],
+            trust_list: vec![],
+            known_course_versions: vec!["v1".into()],
+            track_exercises: Some(vec!["q".into()]),
+            status_list_credential: None,
+            status_list_error: None,
+            did_documents: vec![],
+        }
+    }
+
+    fn status_of(report: &Report, name: rampart_cert::CheckName) -> rampart_cert::CheckStatus {
+        report.status(name)
+    }
+
+    #[test]
+    fn a_verify_task_regrades_the_evidence_and_answers_with_the_report() {
+        use rampart_cert::{CheckName, CheckStatus};
+        let (text, _) = credential_for("a");
+        let request = Request {
+            id: 9,
+            task: Task::Verify(verify_job(text)),
+        };
+        let out = replies(&request.to_json());
+        let [Reply::Verified { id: 9, report }] = &out[..] else {
+            panic!("expected one report, got {out:?}");
+        };
+        for name in [
+            CheckName::WellFormed,
+            CheckName::Schema,
+            CheckName::Signature,
+            CheckName::IssuerKey,
+            CheckName::Dates,
+            CheckName::CourseVersion,
+            CheckName::Evidence,
+        ] {
+            assert_eq!(status_of(report, name), CheckStatus::Pass, "{report}");
+        }
+        assert_eq!(
+            status_of(report, CheckName::Revocation),
+            CheckStatus::NotChecked
+        );
+    }
+
+    #[test]
+    fn evidence_that_no_longer_passes_or_is_not_in_the_course_fails() {
+        use rampart_cert::{CheckName, CheckStatus};
+        let (wrong, _) = credential_for("b");
+        let report = verify(&verify_job(wrong));
+        assert_eq!(status_of(&report, CheckName::Evidence), CheckStatus::Fail);
+        assert_eq!(status_of(&report, CheckName::Signature), CheckStatus::Pass);
+
+        let (right, _) = credential_for("a");
+        let mut job = verify_job(right);
+        job.exercises.clear();
+        let report = verify(&job);
+        let evidence = report.get(CheckName::Evidence).expect("evidence check");
+        assert_eq!(evidence.status, CheckStatus::Fail);
+        assert!(
+            evidence
+                .message
+                .contains("exercise q is not in this course"),
+            "{}",
+            evidence.message
+        );
+    }
+
+    #[test]
+    fn evidence_must_cover_every_exercise_of_the_track() {
+        use rampart_cert::{CheckName, CheckStatus};
+        let (text, _) = credential_for("a");
+        let mut job = verify_job(text);
+        job.track_exercises = Some(vec!["q".into(), "q2".into()]);
+        let report = verify(&job);
+        let evidence = report.get(CheckName::Evidence).expect("evidence check");
+        assert_eq!(evidence.status, CheckStatus::Fail);
+        assert!(
+            evidence.message.contains("missing: q2"),
+            "{}",
+            evidence.message
+        );
+    }
+
+    #[test]
+    fn one_edited_character_fails_the_signature_and_junk_fails_well_formed() {
+        use rampart_cert::{CheckName, CheckStatus};
+        let (text, _) = credential_for("a");
+        let edited = text.replacen("\"Ada\"", "\"Adb\"", 1);
+        assert_ne!(edited, text);
+        let report = verify(&verify_job(edited));
+        assert_eq!(status_of(&report, CheckName::Signature), CheckStatus::Fail);
+
+        for junk in ["not json", "{\"a\":1,\"a\":2}"] {
+            let report = verify(&verify_job(junk.into()));
+            assert_eq!(
+                status_of(&report, CheckName::WellFormed),
+                CheckStatus::Fail,
+                "{junk}"
+            );
+        }
+        let huge = format!("\"{}\"", "x".repeat(10 * 1024 * 1024));
+        let report = verify(&verify_job(huge));
+        let check = report.get(CheckName::WellFormed).expect("well-formed");
+        assert_eq!(check.status, CheckStatus::Fail);
+        assert!(check.message.contains("bytes"), "{}", check.message);
+    }
+
+    #[test]
+    fn an_unreachable_status_list_says_so() {
+        use rampart_cert::{CheckName, CheckStatus};
+        let (text, _) = credential_for("a");
+        let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+        value["credentialStatus"] = serde_json::json!({
+            "id": "https://example.invalid/status/1#5",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": "5",
+            "statusListCredential": "https://example.invalid/status/1"
+        });
+        let mut job = verify_job(value.to_string());
+        job.status_list_error = Some("https://example.invalid/status/1 did not answer".into());
+        let report = verify(&job);
+        let check = report.get(CheckName::Revocation).expect("revocation");
+        assert_eq!(check.status, CheckStatus::NotChecked);
+        assert!(
+            check.message.starts_with("offline or unreachable"),
+            "{}",
+            check.message
         );
     }
 }

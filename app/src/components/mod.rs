@@ -1,9 +1,11 @@
 pub mod artifact_exercise;
 pub mod c_exercise;
+pub mod checks;
 pub mod editor;
 pub mod exercise;
 pub mod hints;
 pub mod notice;
+pub mod qr;
 pub mod quiz;
 pub mod spot;
 pub mod verdict;

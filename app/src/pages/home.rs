@@ -54,6 +54,9 @@ fn TrackCard(track: TrackEntry) -> impl IntoView {
     let heading_id = format!("track-{}", track.id);
     let labelled_by = heading_id.clone();
     let passed2 = passed.clone();
+    let passed3 = passed.clone();
+    let certificate_href = format!("/certificate/{}", track.id);
+    let certificate_title = track.title.clone();
     let lessons = track.lessons.clone();
     view! {
         <section class="track" aria-labelledby=labelled_by>
@@ -62,6 +65,17 @@ fn TrackCard(track: TrackEntry) -> impl IntoView {
             <p class="track-progress">
                 <progress max=total value=passed aria-hidden="true"></progress>
                 {move || format!("{} of {total} exercises passed", passed2())}
+            </p>
+            <p class="track-certificate">
+                {move || {
+                    let done = passed3() == total && total > 0;
+                    let text = if done {
+                        format!("Get your certificate for {certificate_title}")
+                    } else {
+                        format!("Certificate for {certificate_title}: what remains")
+                    };
+                    view! { <A href=certificate_href.clone() attr:class=if done { "certificate-link ready" } else { "certificate-link" }>{text}</A> }
+                }}
             </p>
             <ol class="lesson-list">
                 {lessons

@@ -59,10 +59,27 @@ fn Lesson(doc: LessonDoc, manifest: BundleManifest) -> impl IntoView {
     let (prev, next) = manifest.neighbours(&doc.id);
     let prev = prev.cloned();
     let next = next.cloned();
-    let track = manifest
-        .lesson(&doc.id)
-        .map(|(t, _)| t.title.clone())
+    let track_entry = manifest.lesson(&doc.id).map(|(t, _)| t.clone());
+    let track = track_entry
+        .as_ref()
+        .map(|t| t.title.clone())
         .unwrap_or_default();
+    // At the end of a track, once every exercise of it is passed, offer the certificate.
+    let certificate = track_entry.filter(|t| t.lessons.last().is_some_and(|l| l.id == doc.id));
+    let state = crate::app::use_app();
+    let certificate_offer = move || {
+        let t = certificate.as_ref()?;
+        let ids: Vec<&str> = t.exercise_ids().collect();
+        let all = state.progress.with(|p| p.count_passed(ids.iter().copied())) == ids.len();
+        all.then(|| {
+            view! {
+                <div class="track-done">
+                    <p>{format!("You have passed every exercise of {}.", t.title)}</p>
+                    <p><A href=format!("/certificate/{}", t.id)>{format!("Get your certificate for {}", t.title)}</A></p>
+                </div>
+            }
+        })
+    };
     // A deep link to a section scrolls there once the lesson is in the page.
     request_animation_frame(|| {
         let hash = browser::location_hash();
@@ -117,6 +134,7 @@ fn Lesson(doc: LessonDoc, manifest: BundleManifest) -> impl IntoView {
                         .collect_view()}
                 </ol>
             </section>
+            {certificate_offer}
             <nav class="pager" aria-label="Lessons">
                 {prev.map(|p| view! { <A href=format!("/lesson/{}", p.id) attr:class="prev">{format!("Previous: {}", p.title)}</A> })}
                 {next.map(|n| view! { <A href=format!("/lesson/{}", n.id) attr:class="next">{format!("Next: {}", n.title)}</A> })}

@@ -6,7 +6,26 @@ use wasm_bindgen::JsCast;
 
 use crate::app::use_app;
 use crate::browser;
+use crate::state::certificate::{KEY_STORAGE, key_from_storage};
 use crate::state::progress::Progress;
+
+/// Keeps an imported signing key when this browser has none; a different
+/// key already here is kept (certificates signed by either stay valid).
+fn restore_key(key: &rampart_cert::KeyPair) -> String {
+    match key_from_storage(browser::storage_get(KEY_STORAGE).as_deref()) {
+        Ok(Some(mine)) if mine.did() == key.did() => String::new(),
+        Ok(Some(mine)) => format!(
+            " The file's signing key ({}) was not used: this browser already has its own ({}).",
+            key.did(),
+            mine.did()
+        ),
+        Err(_) => " The file's signing key was not used: this browser's stored key is damaged; remove it first.".into(),
+        Ok(None) => match browser::storage_set(KEY_STORAGE, &key.to_json()) {
+            Ok(()) => " Your certificate signing key was restored too.".into(),
+            Err(e) => format!(" Your signing key could not be saved in this browser: {e}."),
+        },
+    }
+}
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
@@ -15,7 +34,13 @@ pub fn ProgressPage() -> impl IntoView {
     let status = RwSignal::new(None::<Result<String, String>>);
 
     let export = move |_| {
-        let text = state.progress.with(|p| p.export(&state.course_version()));
+        // The signing key goes along, so certificates keep their issuer in another browser.
+        let key = key_from_storage(browser::storage_get(KEY_STORAGE).as_deref())
+            .ok()
+            .flatten();
+        let text = state
+            .progress
+            .with(|p| p.export_with_key(&state.course_version(), key.as_ref()));
         match browser::download("rampart-progress.json", &text, "application/json") {
             Ok(()) => status.set(Some(Ok(
                 "Your progress was exported to rampart-progress.json.".into(),
@@ -37,10 +62,11 @@ pub fn ProgressPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = match browser::read_file(file).await {
                 Err(e) => Err(format!("Could not import: {e}")),
-                Ok(text) => Progress::import(&text).map(|imported| {
-                    let n = imported.exercises.len();
-                    state.progress.update(|p| p.merge(&imported));
-                    format!("Imported progress for {n} exercises.")
+                Ok(text) => Progress::import_with_key(&text).map(|imported| {
+                    let n = imported.progress.exercises.len();
+                    state.progress.update(|p| p.merge(&imported.progress));
+                    let key_note = imported.key.map(|k| restore_key(&k)).unwrap_or_default();
+                    format!("Imported progress for {n} exercises.{key_note}")
                 }),
             };
             status.set(Some(result));
@@ -50,6 +76,7 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <h1>"Your progress"</h1>
         <p>"Progress is kept in this browser. Export it to keep a copy or to move to another browser; importing merges it with what is here and never removes a pass."</p>
+        <p>"If you have a certificate, the export also holds the key you signed it with: keep the file private."</p>
         <div class="progress-actions">
             <button type="button" on:click=export>"Export progress"</button>
             <label class="file-button">

@@ -2,6 +2,9 @@
 
 pub mod answer;
 pub mod audit;
+pub mod certificate;
 pub mod editor;
 pub mod progress;
+pub mod qr;
 pub mod syntax;
+pub mod verify;

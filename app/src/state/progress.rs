@@ -1,9 +1,12 @@
 //! A learner's progress: plain data, versioned, with loading that recovers
 //! what it can from damaged or older data and says so, and an export format
-//! that import refuses when it is not Rampart's.
+//! that import refuses when it is not Rampart's. The export also carries the
+//! learner's certificate signing key, when they have one, so that moving to
+//! another browser keeps their identity.
 
 use std::collections::BTreeMap;
 
+use rampart_cert::KeyPair;
 use rampart_course::Submission;
 use rampart_grade::Verdict;
 use serde::{Deserialize, Serialize};
@@ -38,6 +41,11 @@ pub struct ExerciseProgress {
     /// The course version under which the exercise was first passed.
     #[serde(default)]
     pub passed_in: Option<String>,
+    /// The latest submission that passed: what a certificate embeds as
+    /// evidence. `last` may be a later edit that no longer passes. Absent in
+    /// progress saved before certificates existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passing: Option<Submission>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +99,9 @@ impl Progress {
         e.best_score = e.best_score.max(verdict.score);
         e.max_score = verdict.max_score;
         e.last = Some(submission.clone());
+        if verdict.passed {
+            e.passing = Some(submission.clone());
+        }
         if verdict.passed && !e.passed {
             e.passed = true;
             e.passed_in = Some(course_version.to_string());
@@ -125,6 +136,9 @@ impl Progress {
             }
             if mine.last.is_none() {
                 mine.last.clone_from(&theirs.last);
+            }
+            if mine.passing.is_none() {
+                mine.passing.clone_from(&theirs.passing);
             }
         }
     }
@@ -186,11 +200,18 @@ impl Progress {
 
     /// The exported file's contents.
     pub fn export(&self, course_version: &str) -> String {
+        self.export_with_key(course_version, None)
+    }
+
+    /// The exported file's contents, with the learner's signing key (as
+    /// Multikey JSON, secret included) when they have one.
+    pub fn export_with_key(&self, course_version: &str, key: Option<&KeyPair>) -> String {
         let doc = ExportDoc {
             format: EXPORT_FORMAT.to_string(),
             schema: SCHEMA,
             course: course_version.to_string(),
             progress: self.clone(),
+            key: key.and_then(|k| serde_json::from_str(&k.to_json()).ok()),
         };
         serde_json::to_string_pretty(&doc).unwrap_or_default()
     }
@@ -198,6 +219,12 @@ impl Progress {
     /// Parses an exported file. Anything that is not Rampart progress is
     /// refused with a sentence saying why; nothing is half-imported.
     pub fn import(text: &str) -> Result<Progress, String> {
+        Self::import_with_key(text).map(|i| i.progress)
+    }
+
+    /// Like [`Progress::import`], also reading the signing key the file
+    /// carries. A damaged key refuses the whole file.
+    pub fn import_with_key(text: &str) -> Result<Imported, String> {
         if text.len() > MAX_IMPORT_BYTES {
             return Err(format!(
                 "Could not import: the file is {} bytes, larger than any Rampart progress file.",
@@ -214,8 +241,14 @@ impl Progress {
         let inner = value
             .get("progress")
             .ok_or_else(|| "Could not import: the file has no \"progress\" section.".to_string())?;
+        let key = match value.get("key") {
+            None | Some(Value::Null) => None,
+            Some(k) => Some(KeyPair::from_json(&k.to_string()).map_err(|e| {
+                format!("Could not import: the signing key in the file is damaged ({e}). Nothing was changed.")
+            })?),
+        };
         match recover(inner) {
-            Ok((p, 0, _)) => Ok(p),
+            Ok((progress, 0, _)) => Ok(Imported { progress, key }),
             Ok((_, dropped, _)) => Err(format!(
                 "Could not import: {dropped} exercise record(s) in the file are damaged. Nothing was changed."
             )),
@@ -230,6 +263,16 @@ struct ExportDoc {
     schema: u32,
     course: String,
     progress: Progress,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<Value>,
+}
+
+/// What an exported file holds.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub progress: Progress,
+    /// The certificate signing key, if the file carries one.
+    pub key: Option<KeyPair>,
 }
 
 /// Reads a progress value of any known schema, skipping damaged records.
@@ -415,6 +458,55 @@ mod tests {
     }
 
     #[test]
+    fn the_passing_submission_survives_later_failing_checks_and_edits() {
+        let mut p = Progress::default();
+        p.record("q", &answer("a"), &verdict(false, 0), "v1");
+        assert_eq!(p.get("q").and_then(|e| e.passing.clone()), None);
+        p.record("q", &answer("b"), &verdict(true, 10), "v1");
+        p.record("q", &answer("c"), &verdict(false, 0), "v1");
+        p.remember("q", &answer("d"));
+        let e = p.get("q").expect("recorded");
+        assert_eq!(e.last, Some(answer("d")));
+        assert_eq!(e.passing, Some(answer("b")));
+        // A later pass replaces it.
+        p.record("q", &answer("e"), &verdict(true, 10), "v1");
+        assert_eq!(
+            p.get("q").and_then(|e| e.passing.clone()),
+            Some(answer("e"))
+        );
+    }
+
+    #[test]
+    fn progress_saved_before_passing_existed_still_loads() {
+        let raw = r#"{"schema":1,"exercises":{"q":{"attempts":1,"passed":true,"last":{"kind":"quiz","selected":["a"]}}}}"#;
+        let (p, notice) = Progress::load(Some(raw));
+        assert!(notice.is_none());
+        let e = p.get("q").expect("kept");
+        assert!(e.passed);
+        assert_eq!(e.passing, None);
+        assert_eq!(e.last, Some(answer("a")));
+    }
+
+    #[test]
+    fn the_signing_key_travels_with_the_export() {
+        let mut p = Progress::default();
+        p.record("q", &answer("b"), &verdict(true, 10), "v1");
+        let key = KeyPair::from_seed([3; 32]);
+        let file = p.export_with_key("v1", Some(&key));
+        let imported = Progress::import_with_key(&file).expect("imports");
+        assert_eq!(imported.progress, p);
+        assert_eq!(imported.key.map(|k| k.did()), Some(key.did()));
+        // Without a key, none comes back.
+        let plain = Progress::import_with_key(&p.export("v1")).expect("imports");
+        assert!(plain.key.is_none());
+        // A damaged key refuses the whole file.
+        let mut doc: Value = serde_json::from_str(&file).expect("json");
+        doc["key"]["secretKeyMultibase"] = Value::String("z0not-base58".into());
+        let e = Progress::import_with_key(&doc.to_string()).expect_err("damaged key");
+        assert!(e.contains("signing key"), "{e}");
+    }
+
+    #[test]
     fn merge_never_loses_a_pass() {
         let mut a = Progress::default();
         a.record("x", &answer("a"), &verdict(false, 0), "v1");
@@ -424,6 +516,10 @@ mod tests {
         a.merge(&b);
         assert!(a.passed("x"));
         assert_eq!(a.get("x").and_then(|e| e.last.clone()), Some(answer("b")));
+        assert_eq!(
+            a.get("x").and_then(|e| e.passing.clone()),
+            Some(answer("b"))
+        );
         assert_eq!(a.get("y").map(|e| e.best_score), Some(3));
         let before = a.clone();
         a.merge(&Progress::default());
