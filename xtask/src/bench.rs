@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: what the site costs to download, how long the
 //! course build takes, how long grading each c exercise takes (natively and
-//! in Chromium), and the crates' own benchmarks.
+//! in Chromium), how long verifying a full track's certificate takes in
+//! Chromium (re-grading every answer), and the crates' own benchmarks.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -48,7 +49,7 @@ pub fn bench() -> Result<()> {
         },
     )?;
     cmd::step(
-        "time grading every c exercise in Chromium, through the site's grading worker",
+        "time grading every c exercise, and verifying each track's certificate (re-grading included), in Chromium through the site's grading worker",
         || {
             let mut tools = Tools::default();
             tools.for_e2e()?;

@@ -173,6 +173,34 @@ const STEPS: &[Step] = &[
             cmd::run(&mut playwright)
         },
     },
+    Step {
+        name: "cert-cross",
+        what: "verify with the CLI the certificate the browser issued in e2e (rampart cert verify)",
+        run: |_| {
+            let issued = tools::e2e_dir()
+                .join(".artifacts")
+                .join("browser-issued-credential.json");
+            if !issued.is_file() {
+                bail!(
+                    "{} is missing: the e2e step writes it when it issues a certificate in the browser",
+                    issued.display()
+                );
+            }
+            let issued = issued.display().to_string();
+            cargo(&[
+                "run",
+                "--quiet",
+                "-p",
+                "rampart-cli",
+                "--",
+                "cert",
+                "verify",
+                &issued,
+                "--course",
+                "dist/course",
+            ])
+        },
+    },
 ];
 
 fn cargo(args: &[&str]) -> Result<()> {
