@@ -407,7 +407,7 @@ fn push_piece(lines: &mut Vec<String>, cur: &mut String, src: &str, class: Optio
     }
 }
 
-fn escape_into(out: &mut String, s: &str) {
+pub(crate) fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -59,35 +59,49 @@ pub fn grade(exercise: &Exercise, text: &str) -> Verdict {
     verdict(exercise, out)
 }
 
-fn verdict(exercise: &Exercise, groups: Vec<FileFindings>) -> Verdict {
-    let mut findings = Vec::new();
-    let mut first_error: Option<(String, u32, String)> = None;
-    for mut g in groups {
-        sc::sort_findings(&mut g.findings);
-        for f in g.findings {
-            let severity = match f.severity {
-                sc::Severity::Error => Severity::Error,
-                sc::Severity::Warning => Severity::Warning,
-                sc::Severity::Info => Severity::Info,
-            };
-            if severity == Severity::Error && first_error.is_none() {
-                first_error = Some((g.file.clone(), f.line, f.rule.clone()));
-            }
-            findings.push(Finding {
-                rule: f.rule.clone(),
-                severity,
-                message: f.explained(),
-                location: (f.line > 0).then(|| Location {
-                    file: f.file.clone().unwrap_or_else(|| g.file.clone()),
-                    line: f.line,
-                    column: f.column,
-                }),
-                explains: (!exercise.explains.is_empty()).then(|| exercise.explains.clone()),
-            });
+impl From<sc::Severity> for Severity {
+    fn from(s: sc::Severity) -> Self {
+        match s {
+            sc::Severity::Error => Severity::Error,
+            sc::Severity::Warning => Severity::Warning,
+            sc::Severity::Info => Severity::Info,
         }
     }
-    // Errors first, so the learner reads what fails the exercise before the rest.
+}
+
+/// Sorts each group's findings by line, then turns them into verdict
+/// findings located in their file, errors first (a stable sort, so each
+/// group keeps its line order).
+fn to_findings(groups: &mut [FileFindings], explains: Option<&str>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for g in groups.iter_mut() {
+        sc::sort_findings(&mut g.findings);
+        findings.extend(g.findings.iter().map(|f| Finding {
+            rule: f.rule.clone(),
+            severity: f.severity.into(),
+            message: f.explained(),
+            location: (f.line > 0).then(|| Location {
+                file: f.file.clone().unwrap_or_else(|| g.file.clone()),
+                line: f.line,
+                column: f.column,
+            }),
+            explains: explains.map(str::to_string),
+        }));
+    }
     findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+fn verdict(exercise: &Exercise, mut groups: Vec<FileFindings>) -> Verdict {
+    let explains = (!exercise.explains.is_empty()).then_some(exercise.explains.as_str());
+    // Errors first, so the learner reads what fails the exercise before the rest.
+    let findings = to_findings(&mut groups, explains);
+    let first_error = groups.iter().find_map(|g| {
+        g.findings
+            .iter()
+            .find(|f| f.severity == sc::Severity::Error)
+            .map(|f| (&g.file, f.line, &f.rule))
+    });
     let passed = first_error.is_none();
     Verdict {
         passed,
@@ -440,7 +454,7 @@ fn first_message(findings: &[sc::Finding]) -> String {
 /// The verdict of an audit of the learner's own file: the same findings as
 /// `rampart audit`, passing when there are none. No exercise, no points.
 pub fn audit_verdict(request: &sc::audit::Request) -> Verdict {
-    let groups = match sc::audit::run(request) {
+    let mut groups = match sc::audit::run(request) {
         Ok(findings) => vec![FileFindings {
             file: request.file.name.clone(),
             findings,
@@ -450,29 +464,9 @@ pub fn audit_verdict(request: &sc::audit::Request) -> Verdict {
             findings: vec![u.error.into_finding(request.target.as_str())],
         }],
     };
-    let any = groups.iter().any(|g| !g.findings.is_empty());
-    let mut findings = Vec::new();
-    for mut g in groups {
-        sc::sort_findings(&mut g.findings);
-        findings.extend(g.findings.into_iter().map(|f| Finding {
-            severity: match f.severity {
-                sc::Severity::Error => Severity::Error,
-                sc::Severity::Warning => Severity::Warning,
-                sc::Severity::Info => Severity::Info,
-            },
-            message: f.explained(),
-            location: (f.line > 0).then(|| Location {
-                file: f.file.clone().unwrap_or_else(|| g.file.clone()),
-                line: f.line,
-                column: f.column,
-            }),
-            explains: None,
-            rule: f.rule,
-        }));
-    }
-    findings.sort_by_key(|f| f.severity);
+    let findings = to_findings(&mut groups, None);
     Verdict {
-        passed: !any,
+        passed: findings.is_empty(),
         score: 0,
         max_score: 0,
         hint: None,
