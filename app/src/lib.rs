@@ -15,6 +15,7 @@ pub mod browser;
 pub mod components;
 pub mod grading;
 pub mod pages;
+pub mod site;
 pub mod state;
 
 /// Mounts the app on `<body>`.

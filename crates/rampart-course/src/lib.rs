@@ -11,10 +11,12 @@
 //! 4. [`bundle`] writes the manifest and one content-hashed JSON file per
 //!    lesson; the course version id is the hash of the manifest.
 //!
-//! Modules: [`model`] (wasm-safe serde types shared by the app and graders);
+//! Modules: [`model`] (wasm-safe serde types shared by the app and graders),
+//! [`site`] (what a host configured, as the app reads it);
 //! with `build`: `source`, `render`, `highlight`, `check`, `bundle`.
 
 pub mod model;
+pub mod site;
 
 #[cfg(feature = "build")]
 pub mod bundle;
