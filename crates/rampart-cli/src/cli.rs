@@ -52,6 +52,12 @@ pub enum Command {
         #[command(subcommand)]
         command: CertCommand,
     },
+    /// Build the static site a host deploys: the app, the course, the
+    /// host's settings from rampart.toml, a strict CSP, offline support.
+    Site {
+        #[command(subcommand)]
+        command: SiteCommand,
+    },
     /// Run a C program under rampart-cvm and report memory errors and undefined behaviour.
     Run {
         /// The C source file.
@@ -87,6 +93,35 @@ pub enum CourseCommand {
     Check {
         #[arg(long, default_value = ".")]
         course: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SiteCommand {
+    /// Write a static site into --out: hashed file names, Subresource
+    /// Integrity, a Content-Security-Policy, 404.html for deep links, a
+    /// service worker for offline use and SHA256SUMS.
+    Build {
+        /// The host's settings (name, logo, colours, contact, course, tracks,
+        /// trust list, status list, base path). Without it: Rampart's own
+        /// course from --course, at `/`.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The course folder when there is no --config.
+        #[arg(long, default_value = ".")]
+        course: PathBuf,
+        /// Trunk's release output: the app's JS, wasm and CSS.
+        #[arg(long, default_value = "target/app-dist")]
+        app: PathBuf,
+        /// Where to write the site (replaced only if it holds an earlier site).
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// Serve from this URL path instead of rampart.toml's, e.g. /secure-coding/.
+        #[arg(long)]
+        base: Option<String>,
+        /// Copy this file into the site's root as it is (repeatable), e.g. an SBOM.
+        #[arg(long)]
+        include: Vec<PathBuf>,
     },
 }
 
@@ -269,6 +304,17 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         Command::Audit { command, json } => crate::audit::audit_command(command, json),
         Command::Keygen { out, name, force } => crate::cert::keygen(&out, name.as_deref(), force),
         Command::Cert { command } => crate::cert::cert_command(command),
+        Command::Site {
+            command:
+                SiteCommand::Build {
+                    config,
+                    course,
+                    app,
+                    out,
+                    base,
+                    include,
+                },
+        } => crate::site_command::build(config.as_deref(), &course, app, out, base, include),
         Command::Run {
             file,
             stdin,

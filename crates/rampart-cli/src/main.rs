@@ -10,6 +10,8 @@ mod cert;
 mod cli;
 mod course;
 mod run;
+mod site;
+mod site_command;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
