@@ -73,12 +73,17 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let site = crate::site::site();
+    let logo = site.logo.as_ref().map(|logo| {
+        // Decorative: the site's name follows it in the same link.
+        view! { <img class="brand-logo" src=browser::asset_url(logo) alt="" /> }
+    });
     view! {
-        <Router>
+        <Router base=browser::router_base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <nav aria-label="Main">
-                    <A href="/" attr:class="brand">"Rampart"</A>
+                    <A href="/" attr:class="brand">{logo}{site.name.clone()}</A>
                     <ul>
                         <li><A href="/">"Home"</A></li>
                         <li><A href="/progress">"Progress"</A></li>
@@ -91,6 +96,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
+                    // An LMS launches a package at its index.html.
+                    <Route path=path!("/index.html") view=Home />
                     <Route path=path!("/lesson/:id") view=LessonPage />
                     <Route path=path!("/progress") view=ProgressPage />
                     <Route path=path!("/audit") view=AuditPage />
@@ -101,7 +108,30 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>"Rampart grades your work in this browser; nothing you do leaves it unless you export it."</p>
+                <SiteContact />
             </footer>
         </Router>
     }
+}
+
+/// Who runs this site, from rampart.toml; nothing when the host gave no contact.
+#[component]
+fn SiteContact() -> impl IntoView {
+    let contact = crate::site::site().contact.clone()?;
+    let name = contact.name.clone();
+    let email = contact.email.map(|email| {
+        let href = format!("mailto:{email}");
+        view! { <a href=href>{email}</a> }
+    });
+    let url = contact
+        .url
+        .map(|url| view! { <a href=url.clone() rel="noopener">{url.clone()}</a> });
+    Some(view! {
+        <p class="site-contact">
+            "Questions about this site: "
+            {name.map(|n| view! { <span>{n}</span> " " })}
+            {email}
+            {url.map(|u| view! { " · " {u} })}
+        </p>
+    })
 }

@@ -28,6 +28,29 @@ pub fn asset_url(path: &str) -> String {
     }
 }
 
+/// The router's base: the path of the document's base URL without its
+/// trailing slash (`""` at a domain's root, `/secure` under `/secure/`), so
+/// routes and links work when the site is deployed under a sub-path.
+pub fn router_base() -> String {
+    let base = window()
+        .ok()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base_path(&base)
+}
+
+/// The directory part of a base URL's path, without the trailing slash.
+pub fn base_path(pathname: &str) -> String {
+    let dir = match pathname.rfind('/') {
+        Some(i) => &pathname[..i],
+        None => "",
+    };
+    dir.to_string()
+}
+
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let resp = JsFuture::from(window()?.fetch_with_str(url))
         .await
@@ -91,9 +114,17 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file could not be read as text".to_string())
 }
 
-pub fn set_title(title: &str) {
+/// Sets the document title to `page · site name` (just the site name for an
+/// empty `page`).
+pub fn set_title(page: &str) {
+    let site = &crate::site::site().name;
+    let title = if page.is_empty() {
+        site.clone()
+    } else {
+        format!("{page} · {site}")
+    };
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        d.set_title(title);
+        d.set_title(&title);
     }
 }
 
@@ -143,4 +174,20 @@ pub fn now_seconds() -> i64 {
 
 pub fn storage_remove(key: &str) -> Result<(), String> {
     storage()?.remove_item(key).map_err(js_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn the_router_base_is_the_base_urls_folder() {
+        assert_eq!(base_path("/"), "");
+        assert_eq!(base_path("/secure-coding/"), "/secure-coding");
+        // An LMS package has `<base href="./">` and is launched at index.html.
+        assert_eq!(
+            base_path("/pluginfile.php/42/mod_scorm/content/1/index.html"),
+            "/pluginfile.php/42/mod_scorm/content/1"
+        );
+    }
 }

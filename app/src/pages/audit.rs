@@ -56,7 +56,7 @@ fn input_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    browser::set_title("Audit your own files · Rampart");
+    browser::set_title("Audit your own files");
     let form = RwSignal::new(Form::new(Target::Workflow));
     let status: RwSignal<Option<String>> = RwSignal::new(None);
     let verdict: RwSignal<Option<(String, Verdict)>> = RwSignal::new(None);

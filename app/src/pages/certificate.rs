@@ -66,7 +66,7 @@ fn with_track(
 
 #[component]
 pub fn CertificatePage() -> impl IntoView {
-    with_track(|m, t| view! { <Certificate manifest=m track=t /> }.into_any())
+    with_track(|_, t| view! { <Certificate track=t /> }.into_any())
 }
 
 #[component]
@@ -75,11 +75,8 @@ pub fn CertificatePrintPage() -> impl IntoView {
 }
 
 #[component]
-fn Certificate(manifest: BundleManifest, track: TrackEntry) -> impl IntoView {
-    browser::set_title(&format!(
-        "Certificate: {} · {}",
-        track.title, manifest.title
-    ));
+fn Certificate(track: TrackEntry) -> impl IntoView {
+    browser::set_title(&format!("Certificate: {}", track.title));
     let state = use_app();
     let track_id = track.id.clone();
     let certificates = RwSignal::new(stored_certificates());
@@ -376,7 +373,7 @@ fn Issued(track_id: String, text: String) -> impl IntoView {
 /// The printable certificate: one clean page with a QR code for verifying.
 #[component]
 fn PrintView(track: TrackEntry) -> impl IntoView {
-    browser::set_title(&format!("Certificate: {} (print) · Rampart", track.title));
+    browser::set_title(&format!("Certificate: {} (print)", track.title));
     let Some(text) = stored_certificates().get(&track.id).cloned() else {
         return view! {
             <h1>"No certificate yet"</h1>

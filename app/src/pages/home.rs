@@ -13,7 +13,7 @@ pub fn Home() -> impl IntoView {
         None => view! { <p class="loading" role="status">"Loading the course…"</p> }.into_any(),
         Some(Err(e)) => view! { <CourseError error=e /> }.into_any(),
         Some(Ok(m)) => {
-            crate::browser::set_title(&m.title);
+            crate::browser::set_title("");
             view! { <CourseOverview manifest=m /> }.into_any()
         }
     }
@@ -30,7 +30,13 @@ pub fn CourseError(error: String) -> impl IntoView {
 
 #[component]
 fn CourseOverview(manifest: BundleManifest) -> impl IntoView {
-    let tracks = manifest.tracks.clone();
+    let site = crate::site::site();
+    let tracks: Vec<TrackEntry> = manifest
+        .tracks
+        .iter()
+        .filter(|t| site.shows_track(&t.id))
+        .cloned()
+        .collect();
     view! {
         <h1>{manifest.title.clone()}</h1>
         <p class="lede">{manifest.description.clone()}</p>

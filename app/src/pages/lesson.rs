@@ -55,7 +55,7 @@ fn LessonLoader(manifest: BundleManifest, id: String) -> impl IntoView {
 
 #[component]
 fn Lesson(doc: LessonDoc, manifest: BundleManifest) -> impl IntoView {
-    browser::set_title(&format!("{} · {}", doc.title, manifest.title));
+    browser::set_title(&doc.title);
     let (prev, next) = manifest.neighbours(&doc.id);
     let prev = prev.cloned();
     let next = next.cloned();

@@ -29,7 +29,7 @@ fn restore_key(key: &rampart_cert::KeyPair) -> String {
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
-    browser::set_title("Your progress · Rampart");
+    browser::set_title("Your progress");
     let state = use_app();
     let status = RwSignal::new(None::<Result<String, String>>);
 
@@ -99,9 +99,11 @@ fn ProgressTable() -> impl IntoView {
         let Some(Ok(manifest)) = state.manifest.get() else {
             return view! { <p role="status">"Loading the course…"</p> }.into_any();
         };
+        let site = crate::site::site();
         manifest
             .tracks
             .into_iter()
+            .filter(|t| site.shows_track(&t.id))
             .map(|t| {
                 let rows = t
                     .lessons

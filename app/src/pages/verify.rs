@@ -80,7 +80,7 @@ pub(crate) async fn gather(credential: String) -> Result<VerifyJob, String> {
 
 #[component]
 pub fn VerifyPage() -> impl IntoView {
-    browser::set_title("Verify a certificate · Rampart");
+    browser::set_title("Verify a certificate");
     let text = RwSignal::new(String::new());
     let expected = RwSignal::new(None::<String>);
     let report = RwSignal::new(None::<Report>);
