@@ -22,12 +22,16 @@ Usage: cargo xtask <command> [options]
 
 Commands:
   serve              build the course bundle, then `trunk serve` on http://127.0.0.1:8080/
-  dist               build the course bundle, then `trunk build --release` into dist/
+  dist [options]     build the app (`trunk build --release`) and the static site (`rampart
+                     site build`): hashed names, SRI, CSP, service worker, SHA256SUMS
+      --config FILE      the host's settings (default rampart.toml)
+      --out DIR          where to write the site (default dist)
+      --base PATH        serve from this URL path, e.g. /secure-coding/
   test [options]     everything CI runs, in order, stopping at the first failure
       --skip-e2e         leave out the end-to-end tests
       --only STEP        run only this step (repeatable); steps:
                          fmt, clippy, clippy-wasm, test, check-wasm, course-check,
-                         course-build, trunk-build, e2e, cert-cross
+                         course-build, dist, e2e, cert-cross
   bench              sizes of dist's wasm, JS and CSS (raw and brotli), the time of
                      `rampart course build`, then `cargo bench` where crates have benches
   help               this text
@@ -52,7 +56,7 @@ fn run() -> Result<()> {
     let rest: Vec<String> = args.collect();
     match command.as_str() {
         "serve" => no_options("serve", &rest).and_then(|()| tasks::serve()),
-        "dist" => no_options("dist", &rest).and_then(|()| tasks::dist()),
+        "dist" => tasks::dist(&tasks::DistOptions::parse(&rest)?),
         "test" => tasks::test(&tasks::TestOptions::parse(&rest)?),
         "bench" => no_options("bench", &rest).and_then(|()| bench::bench()),
         "help" | "-h" | "--help" => {

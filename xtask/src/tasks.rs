@@ -23,13 +23,83 @@ pub fn serve() -> Result<()> {
     )
 }
 
-pub fn dist() -> Result<()> {
+/// Where Trunk writes the app (JS, wasm, CSS) for `rampart site build`.
+pub const APP_DIST: &str = "target/app-dist";
+
+/// `cargo xtask dist [--config FILE] [--out DIR] [--base PATH]`.
+#[derive(Debug)]
+pub struct DistOptions {
+    pub config: String,
+    pub out: String,
+    pub base: Option<String>,
+}
+
+impl DistOptions {
+    pub fn parse(args: &[String]) -> Result<Self> {
+        let mut options = DistOptions {
+            config: "rampart.toml".to_string(),
+            out: "dist".to_string(),
+            base: None,
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| match args.next() {
+                Some(v) => Ok(v.clone()),
+                None => bail!("`{name}` needs a value"),
+            };
+            match arg.as_str() {
+                "--config" => options.config = value("--config")?,
+                "--out" => options.out = value("--out")?,
+                "--base" => options.base = Some(value("--base")?),
+                other => bail!(
+                    "`cargo xtask dist` does not know `{other}`; it takes --config FILE, --out DIR and --base PATH"
+                ),
+            }
+        }
+        Ok(options)
+    }
+}
+
+pub fn dist(options: &DistOptions) -> Result<()> {
     let mut tools = Tools::default();
     tools.for_trunk()?;
     course_build()?;
     trunk_build()?;
-    println!("==> done: the site is in {}", root().join("dist").display());
+    site_build(&options.config, &options.out, options.base.as_deref())?;
+    println!(
+        "==> done: the site is in {}",
+        root().join(&options.out).display()
+    );
     Ok(())
+}
+
+/// `rampart site build` from Trunk's output in [`APP_DIST`].
+pub fn site_build(config: &str, out: &str, base: Option<&str>) -> Result<()> {
+    cmd::step(
+        &format!("build the site from {config} into {out} (rampart site build)"),
+        || {
+            let mut command = cmd::cargo();
+            command.args([
+                "run",
+                "--quiet",
+                "-p",
+                "rampart-cli",
+                "--",
+                "site",
+                "build",
+                "--config",
+                config,
+                "--app",
+                APP_DIST,
+                "--out",
+                out,
+            ]);
+            if let Some(base) = base {
+                command.args(["--base", base]);
+            }
+            cmd::run(&mut command)
+        },
+    )
 }
 
 /// `rampart course build`: writes build/course (copied into dist by Trunk)
@@ -49,9 +119,10 @@ pub fn course_build() -> Result<()> {
 }
 
 pub fn trunk_build() -> Result<()> {
-    cmd::step("build the app for release (trunk build --release)", || {
-        cmd::run(tools::tool("trunk")?.args(["build", "--release"]))
-    })
+    cmd::step(
+        &format!("build the app for release (trunk build --release --dist {APP_DIST})"),
+        || cmd::run(tools::tool("trunk")?.args(["build", "--release", "--dist", APP_DIST])),
+    )
 }
 
 /// One step of `cargo xtask test`.
@@ -153,11 +224,12 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
-        name: "trunk-build",
-        what: "build the app for release (trunk build --release)",
+        name: "dist",
+        what: "build the app for release and the site from rampart.toml into dist/ (trunk build --release, rampart site build)",
         run: |tools| {
             tools.for_trunk()?;
-            cmd::run(tools::tool("trunk")?.args(["build", "--release"]))
+            cmd::run(tools::tool("trunk")?.args(["build", "--release", "--dist", APP_DIST]))?;
+            site_build("rampart.toml", "dist", None)
         },
     },
     Step {
