@@ -13,10 +13,10 @@
 //! 4. `cert revoke` sets an entry and re-signs the list.
 //! 5. `cert verify` runs `rampart_cert::verify` with the system clock, the
 //!    trust list, the known course versions, a downloaded status list and
-//!    the course's graders ([`course`]).
+//!    the course's graders ([`course`], [`crate::regrade`]).
 
-mod course;
-mod files;
+pub(crate) mod course;
+pub(crate) mod files;
 mod status_list;
 
 use std::path::Path;
@@ -27,10 +27,10 @@ use rampart_cert::{
     CheckName, CheckStatus, CredentialInput, Evidence, IssuerInput, KeyPair, LearnerInput, Report,
     Timestamp, TrackInput, VerifyContext, compress, multibase, parse_trust_list,
 };
-use rampart_grade::Verdict;
-use rampart_grade::evidence::{EvidenceBundle, regrade, submission_json};
+use rampart_grade::evidence::{EvidenceBundle, submission_json};
 
 use crate::cli::{CertCommand, CertStatusCommand, IssueArgs};
+use crate::regrade::{ExerciseGrade, Grader, Outcome, Submitted};
 use files::{read_key, read_text, write_new};
 use status_list::{Lock, State, state_path};
 
@@ -82,7 +82,7 @@ pub fn cert_command(command: CertCommand) -> anyhow::Result<u8> {
 }
 
 /// The system clock, as the verifier and the builder want it.
-fn now() -> Timestamp {
+pub(crate) fn now() -> Timestamp {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
@@ -186,41 +186,26 @@ fn issue(a: &IssueArgs) -> anyhow::Result<u8> {
         return Ok(FAILED);
     }
 
-    let mut evidence = Vec::new();
-    let mut problems = Vec::new();
-    for id in track.exercise_ids() {
-        let found: Vec<_> = bundle.exercises.iter().filter(|e| e.id == id).collect();
-        let Some(exercise) = course.exercises.get(id) else {
-            problems.push(format!(
-                "{id}: listed by the track, but the course has no such exercise"
-            ));
-            continue;
-        };
-        match found.as_slice() {
-            [] => problems.push(format!(
-                "{id}: missing: the evidence has no submission for it"
-            )),
-            [one] => {
-                let text = submission_json(&one.submission);
-                match regrade(exercise, &text) {
-                    Ok(v) if v.passed => {
-                        evidence.push(Evidence::new(id, &v.grader.to_string(), &text, false))
-                    }
-                    Ok(v) => problems.push(format!("{id}: fails: {}", first_error(&v))),
-                    Err(why) => problems.push(format!("{id}: cannot be graded: {why}")),
-                }
-            }
-            more => problems.push(format!(
-                "{id}: appears {} times in the evidence; export it again from the app",
-                more.len()
-            )),
-        }
-    }
+    let grader = Grader::new(&course);
+    let submitted: Vec<Submitted> = bundle
+        .exercises
+        .iter()
+        .map(|e| Submitted {
+            exercise: e.id.clone(),
+            json: Some(submission_json(&e.submission)),
+        })
+        .collect();
+    let graded = grader.grade_track(track, &submitted);
+    let problems: Vec<String> = graded
+        .exercises
+        .iter()
+        .filter_map(ExerciseGrade::problem)
+        .collect();
     if !problems.is_empty() {
         eprintln!(
             "error: {} of the {} exercises of track {:?} do not pass under course version {current}; no certificate was written:",
             problems.len(),
-            evidence.len() + problems.len(),
+            graded.total(),
             track.id
         );
         for p in &problems {
@@ -228,16 +213,22 @@ fn issue(a: &IssueArgs) -> anyhow::Result<u8> {
         }
         return Ok(FAILED);
     }
-    for extra in bundle
-        .exercises
-        .iter()
-        .filter(|e| !track.exercise_ids().any(|id| id == e.id))
-    {
+    for extra in &graded.ignored {
         eprintln!(
-            "warning: ignored exercise {}: it is not part of track {:?}",
-            extra.id, track.id
+            "warning: ignored exercise {extra}: it is not part of track {:?}",
+            track.id
         );
     }
+    let evidence: Vec<Evidence> = graded
+        .exercises
+        .iter()
+        .filter_map(|e| match (&e.outcome, &e.submission) {
+            (Outcome::Passed(v), Some(text)) => {
+                Some(Evidence::new(&e.id, &v.grader.to_string(), text, false))
+            }
+            _ => None,
+        })
+        .collect();
     if bundle.course_version != current {
         eprintln!(
             "warning: the evidence was exported under course version {}, and this course is now {current}; every exercise was re-graded under {current} and passes, so the certificate names {current}",
@@ -332,17 +323,6 @@ fn issue(a: &IssueArgs) -> anyhow::Result<u8> {
         ),
     }
     Ok(OK)
-}
-
-/// The grader's first error, or what it said instead.
-fn first_error(v: &Verdict) -> String {
-    v.findings
-        .iter()
-        .find(|f| f.severity == rampart_grade::Severity::Error)
-        .or_else(|| v.findings.first())
-        .map(|f| f.message.clone())
-        .or_else(|| v.hint.clone())
-        .unwrap_or_else(|| format!("scored {} of {}", v.score, v.max_score))
 }
 
 /// `<site>/verify#c=<base64url(deflate(credential JSON))>` (cert-spec decision 6).
@@ -487,7 +467,8 @@ fn verify(
     let status_text = status_list
         .map(|p| read_text(p, "the status list"))
         .transpose()?;
-    let regrade = |e: &Evidence| course.regrade(e);
+    let grader = Grader::new(&course);
+    let regrade = |e: &Evidence| grader.regrade_evidence(e);
     let ctx = VerifyContext {
         trust_list: &trust_list,
         known_course_versions: Some(&known),

@@ -58,6 +58,11 @@ pub enum Command {
         #[command(subcommand)]
         command: SiteCommand,
     },
+    /// Work with a class's exported work.
+    Class {
+        #[command(subcommand)]
+        command: ClassCommand,
+    },
     /// Run a C program under rampart-cvm and report memory errors and undefined behaviour.
     Run {
         /// The C source file.
@@ -224,6 +229,32 @@ pub struct IssueArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum ClassCommand {
+    /// Re-grade every evidence bundle and self-issued certificate (*.json)
+    /// in a folder with this course's graders and write one CSV row per file.
+    ///
+    /// Exit status: 0 when every file was readable and genuine, 1 when the
+    /// CSV was written but some files are malformed or tampered, 2 when it
+    /// could not run.
+    Grade(ClassGradeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClassGradeArgs {
+    /// The folder of exported files (evidence bundles and certificates).
+    pub dir: PathBuf,
+    /// The course: a source folder (course.toml) or a built bundle (manifest.json).
+    #[arg(long, default_value = ".")]
+    pub course: PathBuf,
+    /// Where to write the CSV (replaced if it exists).
+    #[arg(long, default_value = "grades.csv")]
+    pub out: PathBuf,
+    /// Grade every file against this track, whatever track the file names.
+    #[arg(long)]
+    pub track: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum CertStatusCommand {
     /// Create a signed, empty status list to publish at --url, and its
     /// private state file beside --out.
@@ -315,6 +346,9 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
                     include,
                 },
         } => crate::site_command::build(config.as_deref(), &course, app, out, base, include),
+        Command::Class {
+            command: ClassCommand::Grade(args),
+        } => crate::class::grade(&args),
         Command::Run {
             file,
             stdin,

@@ -7,8 +7,10 @@ use clap::Parser;
 
 mod audit;
 mod cert;
+mod class;
 mod cli;
 mod course;
+mod regrade;
 mod run;
 mod site;
 mod site_command;

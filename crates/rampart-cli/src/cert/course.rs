@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
-use rampart_cert::Evidence;
 use rampart_course::{BundleManifest, Exercise, LessonDoc, TrackEntry, bundle};
 
 use super::files::read_text;
@@ -35,19 +34,6 @@ impl SiteCourse {
                 ids.join(", ")
             )
         })
-    }
-
-    /// Re-grades one evidence item of a certificate with this course's
-    /// graders (cert-spec decision 4).
-    pub fn regrade(&self, e: &Evidence) -> Result<bool, String> {
-        let exercise = self
-            .exercises
-            .get(&e.exercise)
-            .ok_or_else(|| format!("exercise {} is not in this course", e.exercise))?;
-        let text = e.submission.as_deref().ok_or_else(|| {
-            "the credential carries only the submission's hash, not the submission".to_string()
-        })?;
-        rampart_grade::evidence::regrade(exercise, text).map(|v| v.passed)
     }
 
     /// This course's version, plus those listed in `file` (or in the site's

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.log('CSP-VIOLATION', e.violatedDirective, e.blockedURI)));
+await page.goto(url);
+await page.waitForTimeout(4000);
+console.log('title', await page.title());
+console.log((await page.locator('body').innerText()).slice(0, 400));
+await browser.close();
