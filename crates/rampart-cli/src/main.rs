@@ -10,6 +10,7 @@ mod cert;
 mod cli;
 mod course;
 mod run;
+mod scaffold;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();

@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn defaults_show_every_track_and_work_offline() {
-        let site: SiteInfo = serde_json::from_str(r#"{"name":"Northbridge"}"#).unwrap();
+        let site: SiteInfo = serde_json::from_str(r#"{"name":"Northbridge"}"#).expect("parse");
         assert_eq!(site.name, "Northbridge");
         assert!(site.offline);
         assert!(site.shows_track("memory-safety"));
@@ -111,9 +111,9 @@ mod tests {
             offline: false,
             ..SiteInfo::default()
         };
-        let json = serde_json::to_string(&site).unwrap();
+        let json = serde_json::to_string(&site).expect("serialise");
         assert!(json.contains(r#""lms":"scorm12""#), "{json}");
-        let back: SiteInfo = serde_json::from_str(&json).unwrap();
+        let back: SiteInfo = serde_json::from_str(&json).expect("parse back");
         assert_eq!(back, site);
         assert!(!back.shows_track("memory-safety"));
         assert!(back.shows_track("supply-chain"));
@@ -121,7 +121,8 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_refused() {
-        let err = serde_json::from_str::<SiteInfo>(r#"{"name":"x","colour":"red"}"#).unwrap_err();
+        let err = serde_json::from_str::<SiteInfo>(r#"{"name":"x","colour":"red"}"#)
+            .expect_err("unknown field");
         assert!(err.to_string().contains("colour"), "{err}");
     }
 }
