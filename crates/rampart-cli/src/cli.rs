@@ -86,6 +86,11 @@ pub enum CourseCommand {
         /// The course folder (with course.toml, lessons/, exercises/).
         #[arg(long, default_value = ".")]
         course: PathBuf,
+        /// A base course the course builds on: lessons and exercises are
+        /// looked up in --course first, then here; `[base] tracks` in
+        /// course.toml includes base tracks.
+        #[arg(long)]
+        base: Option<PathBuf>,
         /// Where to write the bundle.
         #[arg(long, default_value = "build/course")]
         out: PathBuf,
@@ -96,6 +101,37 @@ pub enum CourseCommand {
     /// Report every content problem at once: front matter, ids, embeds, links,
     /// sources, and that each exercise's starter fails and its solution passes.
     Check {
+        #[arg(long, default_value = ".")]
+        course: PathBuf,
+        /// A base course the course builds on (see `course build --help`).
+        #[arg(long)]
+        base: Option<PathBuf>,
+    },
+    /// Start a lesson: write lessons/ID.md with front matter and a body
+    /// skeleton that pass `course check`, and list it in a track.
+    NewLesson {
+        /// The lesson id: lowercase letters, digits and single dashes.
+        id: String,
+        /// The lesson's title.
+        #[arg(long)]
+        title: String,
+        /// The track whose `lessons` gets the id [default: the only track].
+        #[arg(long)]
+        track: Option<String>,
+        #[arg(long, default_value = ".")]
+        course: PathBuf,
+    },
+    /// Start an exercise: write exercises/ID/ with a small working example
+    /// of KIND (its starter fails, its solution passes) and embed it in a lesson.
+    NewExercise {
+        /// quiz, spot, c, workflow, advisories, typosquat, registry, sbom,
+        /// integrity or provenance.
+        kind: String,
+        /// The exercise id: lowercase letters, digits and single dashes.
+        id: String,
+        /// The lesson (in this course folder) that embeds the exercise.
+        #[arg(long)]
+        lesson: String,
         #[arg(long, default_value = ".")]
         course: PathBuf,
     },
@@ -325,13 +361,32 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
             command:
                 CourseCommand::Build {
                     course,
+                    base,
                     out,
                     theme_css,
                 },
-        } => crate::course::build(&course, &out, &theme_css),
+        } => crate::course::build(&course, base.as_deref(), &out, &theme_css),
         Command::Course {
-            command: CourseCommand::Check { course },
-        } => crate::course::check(&course),
+            command: CourseCommand::Check { course, base },
+        } => crate::course::check(&course, base.as_deref()),
+        Command::Course {
+            command:
+                CourseCommand::NewLesson {
+                    id,
+                    title,
+                    track,
+                    course,
+                },
+        } => crate::scaffold::new_lesson(&course, &id, &title, track.as_deref()),
+        Command::Course {
+            command:
+                CourseCommand::NewExercise {
+                    kind,
+                    id,
+                    lesson,
+                    course,
+                },
+        } => crate::scaffold::new_exercise(&course, &kind, &id, &lesson),
         Command::Audit { command, json } => crate::audit::audit_command(command, json),
         Command::Keygen { out, name, force } => crate::cert::keygen(&out, name.as_deref(), force),
         Command::Cert { command } => crate::cert::cert_command(command),

@@ -1,21 +1,36 @@
-//! `rampart course build` and `rampart course check`.
+//! `rampart course build` and `rampart course check`, for a course folder or
+//! for a course that builds on a base course (`--base`).
 
 use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
-use rampart_course::{LoadedExercise, Problem, bundle, check::check_static, highlight, load};
+use rampart_course::{
+    LoadedExercise, Problem, bundle, check::check_static, highlight, load_layered,
+};
 use rampart_grade::{grade, solution, starter};
 
-/// Loads and checks the course without grading; returns the course and its problems.
-fn load_checked(root: &Path) -> anyhow::Result<(rampart_course::Course, Vec<Problem>)> {
+/// Loads and checks the course (on `base`, if given) without grading;
+/// returns the course and its problems.
+fn load_checked(
+    root: &Path,
+    base: Option<&Path>,
+) -> anyhow::Result<(rampart_course::Course, Vec<Problem>)> {
     if !root.join("course.toml").is_file() {
         anyhow::bail!(
             "{} has no course.toml; pass the course folder with --course DIR",
             root.display()
         );
     }
-    let (course, mut problems) = load(root);
+    if let Some(base) = base
+        && !base.join("course.toml").is_file()
+    {
+        anyhow::bail!(
+            "{} has no course.toml; pass the base course's folder with --base DIR",
+            base.display()
+        );
+    }
+    let (course, mut problems) = load_layered(root, base);
     problems.extend(check_static(&course));
     Ok((course, problems))
 }
@@ -27,9 +42,9 @@ fn print_problems(problems: &mut [Problem]) {
     }
 }
 
-pub fn build(root: &Path, out: &Path, theme_css: &Path) -> anyhow::Result<u8> {
+pub fn build(root: &Path, base: Option<&Path>, out: &Path, theme_css: &Path) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let (course, mut problems) = load_checked(root)?;
+    let (course, mut problems) = load_checked(root, base)?;
     if !problems.is_empty() {
         print_problems(&mut problems);
         eprintln!(
@@ -62,8 +77,8 @@ pub fn build(root: &Path, out: &Path, theme_css: &Path) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-pub fn check(root: &Path) -> anyhow::Result<u8> {
-    let (course, mut problems) = load_checked(root)?;
+pub fn check(root: &Path, base: Option<&Path>) -> anyhow::Result<u8> {
+    let (course, mut problems) = load_checked(root, base)?;
     for ex in course.exercises.values() {
         problems.extend(self_check(ex));
     }

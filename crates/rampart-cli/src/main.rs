@@ -12,6 +12,7 @@ mod cli;
 mod course;
 mod regrade;
 mod run;
+mod scaffold;
 mod site;
 mod site_command;
 

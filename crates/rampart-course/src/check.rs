@@ -19,14 +19,13 @@ pub fn check_static(course: &Course) -> Vec<Problem> {
                 .entry(id.as_str())
                 .or_default()
                 .push((lesson.file.as_str(), *line));
-            if !course.exercises.contains_key(id)
-                && !course.root.join("exercises").join(id).is_dir()
-            {
+            if !course.exercises.contains_key(id) && !course.has_dir(&format!("exercises/{id}")) {
                 problems.push(Problem::new(
                     &lesson.file,
                     Some(*line),
                     format!(
-                        "embeds exercise `{id}`, but exercises/{id}/exercise.toml does not exist"
+                        "embeds exercise `{id}`, but {}",
+                        course.missing(&format!("exercises/{id}/exercise.toml"))
                     ),
                 ));
             }
@@ -61,7 +60,14 @@ pub fn check_static(course: &Course) -> Vec<Problem> {
                 problems.push(Problem::new(
                     &lesson.file,
                     Some(link.line),
-                    format!("links to lesson `{target_id}`, which is not in the course"),
+                    format!(
+                        "links to lesson `{target_id}`, which is not in the course{}",
+                        if course.base.is_some() {
+                            "; list it in a track, or replace this lesson with a copy in the course's own lessons/ that does not link there"
+                        } else {
+                            ""
+                        }
+                    ),
                 ));
                 continue;
             };

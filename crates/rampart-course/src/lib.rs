@@ -3,7 +3,10 @@
 //! Pipeline (native, behind the `build` feature):
 //! 1. [`load`] reads `course.toml`, every `lessons/*.md` and every
 //!    `exercises/*/exercise.toml`, collecting every [`Problem`] instead of
-//!    stopping at the first.
+//!    stopping at the first. [`load_layered`] does the same for a course
+//!    that builds on a base course (a university's own tracks and lessons
+//!    over Rampart's), looking each lesson and exercise up in the custom
+//!    folder first.
 //! 2. Lessons are rendered from Markdown with pulldown-cmark; code blocks are
 //!    highlighted by syntect into class-based spans; raw HTML is rejected.
 //! 3. [`check`](check::check_static) proves the cross-references: ids, embeds,
@@ -32,7 +35,7 @@ pub mod source;
 pub use model::*;
 
 #[cfg(feature = "build")]
-pub use source::{Course, LoadedExercise, Problem, load};
+pub use source::{Course, LoadedExercise, Problem, load, load_layered};
 
 /// Whether `id` is a valid lesson, track or exercise id: lowercase ASCII
 /// letters, digits and single dashes, starting with a letter.

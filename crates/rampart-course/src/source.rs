@@ -55,6 +55,29 @@ struct CourseToml {
     #[serde(default)]
     description: String,
     tracks: Vec<TrackToml>,
+    /// Only valid in a layered course; read here to say so clearly.
+    base: Option<toml::Value>,
+}
+
+/// `course.toml` of a course that builds on a base course ([`load_layered`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayeredToml {
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    tracks: Vec<TrackToml>,
+    base: Option<BaseToml>,
+}
+
+/// `[base]` of a layered course's `course.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaseToml {
+    /// Base tracks included unchanged, after the course's own tracks.
+    #[serde(default)]
+    tracks: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -251,7 +274,10 @@ impl LoadedExercise {
 /// A whole course as read from disk.
 #[derive(Debug, Clone)]
 pub struct Course {
+    /// The course folder (for a layered course, the custom one).
     pub root: PathBuf,
+    /// The base course a layered course builds on ([`load_layered`]).
+    pub base: Option<PathBuf>,
     pub title: String,
     pub description: String,
     pub tracks: Vec<TrackToml>,
@@ -335,17 +361,83 @@ fn toml_problem(rel: &str, text: &str, first_line: u32, err: &toml::de::Error) -
     Problem::new(rel, line, format!("invalid TOML: {msg}"))
 }
 
+/// Where content is read from, and how messages name its files.
+#[derive(Clone, Copy)]
+struct Layer<'a> {
+    root: &'a Path,
+    /// Name files by their path as given on the command line (a layered
+    /// course, where two folders are involved) instead of relative to the
+    /// root (a plain course).
+    prefixed: bool,
+}
+
+impl Layer<'_> {
+    /// How messages name `rel`, a path inside this layer.
+    fn rel(&self, rel: &str) -> String {
+        if self.prefixed {
+            self.root.join(rel).display().to_string()
+        } else {
+            rel.to_string()
+        }
+    }
+}
+
+/// "X does not exist", or "neither X nor Y exists" across the layers.
+fn missing_in(layers: &[Layer<'_>], rel: &str) -> String {
+    let names: Vec<String> = layers.iter().map(|l| l.rel(rel)).collect();
+    match names.as_slice() {
+        [one] => format!("{one} does not exist"),
+        many => format!("neither {} exists", many.join(" nor ")),
+    }
+}
+
+impl Course {
+    fn empty(root: &Path) -> Course {
+        Course {
+            root: root.to_path_buf(),
+            base: None,
+            title: String::new(),
+            description: String::new(),
+            tracks: Vec::new(),
+            lessons: Vec::new(),
+            exercises: BTreeMap::new(),
+            manifest_text: String::new(),
+        }
+    }
+
+    fn layers(&self) -> Vec<Layer<'_>> {
+        let prefixed = self.base.is_some();
+        std::iter::once(self.root.as_path())
+            .chain(self.base.as_deref())
+            .map(|root| Layer { root, prefixed })
+            .collect()
+    }
+
+    /// Whether `rel` (a path inside a course folder) is a folder in the
+    /// course or, for a layered course, in its base.
+    pub fn has_dir(&self, rel: &str) -> bool {
+        self.layers().iter().any(|l| l.root.join(rel).is_dir())
+    }
+
+    /// "`rel` does not exist", naming every folder it was looked for in.
+    pub fn missing(&self, rel: &str) -> String {
+        missing_in(&self.layers(), rel)
+    }
+}
+
+/// The manifest a track was listed in, for messages about it.
+struct Origin<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
 /// Loads the course at `root`. Returns what could be loaded and every problem.
 pub fn load(root: &Path) -> (Course, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut course = Course {
-        root: root.to_path_buf(),
-        title: String::new(),
-        description: String::new(),
-        tracks: Vec::new(),
-        lessons: Vec::new(),
-        exercises: BTreeMap::new(),
-        manifest_text: String::new(),
+    let mut course = Course::empty(root);
+    let layer = Layer {
+        root,
+        prefixed: false,
     };
 
     // 1. The manifest.
@@ -353,6 +445,13 @@ pub fn load(root: &Path) -> (Course, Vec<Problem>) {
     if let Some(text) = read_text(&root.join(manifest_rel), manifest_rel, &mut problems) {
         match toml::from_str::<CourseToml>(&text) {
             Ok(m) => {
+                if m.base.is_some() {
+                    problems.push(Problem::new(
+                        manifest_rel,
+                        line_of(&text, "[base]"),
+                        "this course builds on a base course ([base] in course.toml); give the base course's folder with --base DIR",
+                    ));
+                }
                 course.title = m.title;
                 course.description = m.description;
                 course.tracks = m.tracks;
@@ -361,11 +460,215 @@ pub fn load(root: &Path) -> (Course, Vec<Problem>) {
         }
         course.manifest_text = text;
     }
-    validate_tracks(&course, &mut problems);
+    let origin = Origin {
+        file: manifest_rel,
+        text: &course.manifest_text,
+    };
+    let origins: Vec<&Origin> = course.tracks.iter().map(|_| &origin).collect();
+    if course.tracks.is_empty() && !origin.text.is_empty() {
+        problems.push(Problem::new(
+            manifest_rel,
+            None,
+            "the course has no tracks; add a [[tracks]] table",
+        ));
+    }
+    validate_tracks(&course.tracks, &origins, &mut problems);
 
     // 2. Exercises (lessons need to know which exist only in the checker).
-    let ex_dir = root.join("exercises");
-    for dir in sorted_entries(&ex_dir, &mut problems, "exercises") {
+    let exercises = load_exercise_folder(layer, true, &mut problems);
+
+    // 3. Lessons, in manifest order; then files that no track lists.
+    let (lessons, listed) = load_track_lessons(&course.tracks, &origins, &[layer], &mut problems);
+    unlisted_lessons(layer, &listed, true, &mut problems);
+    course.exercises = exercises;
+    course.lessons = lessons;
+    (course, problems)
+}
+
+/// Loads a course that builds on a base course.
+///
+/// `custom` is a folder like any course's (`course.toml`, `lessons/`,
+/// `exercises/`, each folder optional); its `course.toml` may list tracks of
+/// the base course to include unchanged:
+///
+/// ```toml
+/// [base]
+/// tracks = ["supply-chain"]
+/// ```
+///
+/// The course's tracks are the custom `[[tracks]]`, in order, then the
+/// included base tracks, in the order `[base] tracks` lists them. A custom
+/// track with the id of a base track replaces it (and is not listed in
+/// `[base] tracks`); base tracks not listed are left out. Every lesson and
+/// exercise is looked up in `custom` first, then in `base`, so a custom
+/// `lessons/use-after-free.md` replaces the base lesson of that id wherever
+/// it is used. Only the base exercises that an included lesson embeds are
+/// loaded. Title and description come from the custom `course.toml`.
+///
+/// Problems name each file by its path under `custom` or `base` as given,
+/// so a message points at the file that has to change. With `base` `None`
+/// this is [`load`].
+pub fn load_layered(custom: &Path, base: Option<&Path>) -> (Course, Vec<Problem>) {
+    let Some(base) = base else {
+        return load(custom);
+    };
+    let mut problems = Vec::new();
+    let mut course = Course::empty(custom);
+    course.base = Some(base.to_path_buf());
+    let own = Layer {
+        root: custom,
+        prefixed: true,
+    };
+    let under = Layer {
+        root: base,
+        prefixed: true,
+    };
+    let custom_rel = own.rel("course.toml");
+    let base_rel = under.rel("course.toml");
+
+    // 1. Both manifests.
+    let mut include: Vec<String> = Vec::new();
+    let mut own_tracks: Vec<TrackToml> = Vec::new();
+    if let Some(text) = read_text(&custom.join("course.toml"), &custom_rel, &mut problems) {
+        match toml::from_str::<LayeredToml>(&text) {
+            Ok(m) => {
+                course.title = m.title;
+                course.description = m.description;
+                own_tracks = m.tracks;
+                include = m.base.map(|b| b.tracks).unwrap_or_default();
+            }
+            Err(e) => problems.push(toml_problem(&custom_rel, &text, 1, &e)),
+        }
+        course.manifest_text = text;
+    }
+    let mut base_text = String::new();
+    let mut base_tracks: Vec<TrackToml> = Vec::new();
+    if let Some(text) = read_text(&base.join("course.toml"), &base_rel, &mut problems) {
+        match toml::from_str::<CourseToml>(&text) {
+            Ok(m) => {
+                if m.base.is_some() {
+                    problems.push(Problem::new(
+                        &base_rel,
+                        line_of(&text, "[base]"),
+                        "the base course builds on a base course itself; a course builds on one base only: point --base at a course without [base]",
+                    ));
+                }
+                base_tracks = m.tracks;
+            }
+            Err(e) => problems.push(toml_problem(&base_rel, &text, 1, &e)),
+        }
+        base_text = text;
+    }
+
+    // 2. The tracks: the custom ones, then the included base ones.
+    let text = course.manifest_text.as_str();
+    let base_section = text.find("[base]").unwrap_or(0);
+    let include_line = |id: &str| {
+        line_of(&text[base_section..], &format!("\"{id}\""))
+            .map(|l| l + line_at(text, base_section) - 1)
+    };
+    let mut tracks = own_tracks;
+    let mut from_base = vec![false; tracks.len()];
+    for (n, id) in include.iter().enumerate() {
+        let line = include_line(id);
+        if include[..n].contains(id) {
+            problems.push(Problem::new(
+                &custom_rel,
+                line,
+                format!("[base] tracks lists `{id}` twice"),
+            ));
+        } else if tracks
+            .iter()
+            .zip(&from_base)
+            .any(|(t, b)| !b && &t.id == id)
+        {
+            problems.push(Problem::new(
+                &custom_rel,
+                line,
+                format!("track `{id}` is defined in this course.toml, and that definition replaces the base course's track `{id}`; remove `{id}` from [base] tracks"),
+            ));
+        } else if let Some(t) = base_tracks.iter().find(|t| &t.id == id) {
+            tracks.push(t.clone());
+            from_base.push(true);
+        } else {
+            let ids: Vec<&str> = base_tracks.iter().map(|t| t.id.as_str()).collect();
+            problems.push(Problem::new(
+                &custom_rel,
+                line,
+                format!(
+                    "[base] tracks lists `{id}`, but the base course ({base_rel}) has no such track; its tracks are: {}",
+                    ids.join(", ")
+                ),
+            ));
+        }
+    }
+    if tracks.is_empty() && !text.is_empty() {
+        problems.push(Problem::new(
+            &custom_rel,
+            None,
+            "the course has no tracks; add a [[tracks]] table, or include base tracks with `[base] tracks = [\"…\"]`",
+        ));
+    }
+    let own_origin = Origin {
+        file: &custom_rel,
+        text,
+    };
+    let base_origin = Origin {
+        file: &base_rel,
+        text: &base_text,
+    };
+    let origins: Vec<&Origin> = from_base
+        .iter()
+        .map(|&b| if b { &base_origin } else { &own_origin })
+        .collect();
+    validate_tracks(&tracks, &origins, &mut problems);
+
+    // 3. Lessons, custom first; custom lesson files no track lists.
+    let layers = [own, under];
+    let (lessons, listed) = load_track_lessons(&tracks, &origins, &layers, &mut problems);
+    unlisted_lessons(own, &listed, false, &mut problems);
+
+    // 4. Every custom exercise, then the base exercises the lessons embed.
+    let mut exercises = load_exercise_folder(own, false, &mut problems);
+    for lesson in &lessons {
+        for (id, _) in &lesson.embeds {
+            let rel_dir = format!("exercises/{id}");
+            if exercises.contains_key(id)
+                || !is_valid_id(id)
+                || custom.join(&rel_dir).exists()
+                || !base.join(&rel_dir).join("exercise.toml").is_file()
+            {
+                continue; // custom, already loaded, or reported by the checker
+            }
+            if let Some(ex) = load_exercise(
+                &base.join(&rel_dir),
+                id,
+                &under.rel(&rel_dir),
+                &mut problems,
+            ) {
+                exercises.insert(ex.exercise.id.clone(), ex);
+            }
+        }
+    }
+    course.tracks = tracks;
+    course.lessons = lessons;
+    course.exercises = exercises;
+    (course, problems)
+}
+
+/// Loads every `exercises/*/exercise.toml` of a layer. A missing
+/// `exercises/` folder is a problem only when `required`.
+fn load_exercise_folder(
+    layer: Layer<'_>,
+    required: bool,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, LoadedExercise> {
+    let mut exercises = BTreeMap::new();
+    let ex_dir = layer.root.join("exercises");
+    if !required && !ex_dir.exists() {
+        return exercises;
+    }
+    for dir in sorted_entries(&ex_dir, problems, &layer.rel("exercises")) {
         if !dir.is_dir() {
             continue;
         }
@@ -373,47 +676,75 @@ pub fn load(root: &Path) -> (Course, Vec<Problem>) {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let rel = format!("exercises/{name}/exercise.toml");
+        let rel_dir = layer.rel(&format!("exercises/{name}"));
         if !dir.join("exercise.toml").is_file() {
             problems.push(Problem::new(
-                format!("exercises/{name}"),
+                rel_dir,
                 None,
                 "this exercise folder has no exercise.toml",
             ));
             continue;
         }
-        if let Some(ex) = load_exercise(&dir, &name, &rel, &mut problems) {
-            course.exercises.insert(ex.exercise.id.clone(), ex);
+        if let Some(ex) = load_exercise(&dir, &name, &rel_dir, problems) {
+            exercises.insert(ex.exercise.id.clone(), ex);
         }
     }
+    exercises
+}
 
-    // 3. Lessons, in manifest order; then files that no track lists.
+/// Loads the lessons the tracks list, in order, each from the first layer
+/// that has it. Returns the lessons and every id listed.
+fn load_track_lessons(
+    tracks: &[TrackToml],
+    origins: &[&Origin<'_>],
+    layers: &[Layer<'_>],
+    problems: &mut Vec<Problem>,
+) -> (Vec<LoadedLesson>, Vec<String>) {
+    let mut lessons: Vec<LoadedLesson> = Vec::new();
     let mut listed = Vec::new();
-    for track in &course.tracks {
+    for (track, origin) in tracks.iter().zip(origins) {
         for id in &track.lessons {
             listed.push(id.clone());
             let rel = format!("lessons/{id}.md");
-            let path = root.join(&rel);
-            if !path.is_file() {
+            let found = layers.iter().find(|l| l.root.join(&rel).is_file());
+            let Some(layer) = found else {
                 problems.push(Problem::new(
-                    manifest_rel,
-                    line_of(&course.manifest_text, &format!("\"{id}\"")),
+                    origin.file,
+                    line_of(origin.text, &format!("\"{id}\"")),
                     format!(
-                        "track `{}` lists lesson `{id}`, but {rel} does not exist",
-                        track.id
+                        "track `{}` lists lesson `{id}`, but {}",
+                        track.id,
+                        missing_in(layers, &rel)
                     ),
                 ));
                 continue;
-            }
-            if course.lesson(id).is_some() {
+            };
+            if lessons.iter().any(|l| &l.doc.id == id) {
                 continue; // reported as a duplicate by validate_tracks
             }
-            if let Some(lesson) = load_lesson(&path, id, &rel, &mut problems) {
-                course.lessons.push(lesson);
+            if let Some(lesson) =
+                load_lesson(&layer.root.join(&rel), id, &layer.rel(&rel), problems)
+            {
+                lessons.push(lesson);
             }
         }
     }
-    for path in sorted_entries(&root.join("lessons"), &mut problems, "lessons") {
+    (lessons, listed)
+}
+
+/// Reports lesson files of `layer` that no track lists. A missing `lessons/`
+/// folder is a problem only when `required`.
+fn unlisted_lessons(
+    layer: Layer<'_>,
+    listed: &[String],
+    required: bool,
+    problems: &mut Vec<Problem>,
+) {
+    let dir = layer.root.join("lessons");
+    if !required && !dir.exists() {
+        return;
+    }
+    for path in sorted_entries(&dir, problems, &layer.rel("lessons")) {
         if path.extension().is_some_and(|e| e == "md") {
             let stem = path
                 .file_stem()
@@ -421,14 +752,13 @@ pub fn load(root: &Path) -> (Course, Vec<Problem>) {
                 .unwrap_or_default();
             if !listed.contains(&stem) {
                 problems.push(Problem::new(
-                    format!("lessons/{stem}.md"),
+                    layer.rel(&format!("lessons/{stem}.md")),
                     None,
                     format!("this lesson is not listed in any track of course.toml; add \"{stem}\" to a track's `lessons`"),
                 ));
             }
         }
     }
-    (course, problems)
 }
 
 fn sorted_entries(dir: &Path, problems: &mut Vec<Problem>, rel: &str) -> Vec<PathBuf> {
@@ -449,22 +779,17 @@ fn sorted_entries(dir: &Path, problems: &mut Vec<Problem>, rel: &str) -> Vec<Pat
     }
 }
 
-fn validate_tracks(course: &Course, problems: &mut Vec<Problem>) {
-    let text = &course.manifest_text;
-    if course.tracks.is_empty() && !text.is_empty() {
-        problems.push(Problem::new(
-            "course.toml",
-            None,
-            "the course has no tracks; add a [[tracks]] table",
-        ));
-    }
+/// Ids and uniqueness of tracks and their lessons; each track's problems
+/// point into the manifest that lists it.
+fn validate_tracks(tracks: &[TrackToml], origins: &[&Origin<'_>], problems: &mut Vec<Problem>) {
     let mut seen_tracks: Vec<&str> = Vec::new();
     let mut seen_lessons: Vec<&str> = Vec::new();
-    for t in &course.tracks {
+    for (t, origin) in tracks.iter().zip(origins) {
+        let (file, text) = (origin.file, origin.text);
         let line = line_of(text, &format!("\"{}\"", t.id));
         if !is_valid_id(&t.id) {
             problems.push(Problem::new(
-                "course.toml",
+                file,
                 line,
                 format!(
                     "track id `{}` is not valid: use lowercase letters, digits and single dashes",
@@ -474,7 +799,7 @@ fn validate_tracks(course: &Course, problems: &mut Vec<Problem>) {
         }
         if seen_tracks.contains(&t.id.as_str()) {
             problems.push(Problem::new(
-                "course.toml",
+                file,
                 line,
                 format!("track id `{}` is used twice", t.id),
             ));
@@ -482,7 +807,7 @@ fn validate_tracks(course: &Course, problems: &mut Vec<Problem>) {
         seen_tracks.push(&t.id);
         if t.lessons.is_empty() {
             problems.push(Problem::new(
-                "course.toml",
+                file,
                 line,
                 format!("track `{}` has no lessons", t.id),
             ));
@@ -490,11 +815,11 @@ fn validate_tracks(course: &Course, problems: &mut Vec<Problem>) {
         for l in &t.lessons {
             let line = line_of(text, &format!("\"{l}\""));
             if !is_valid_id(l) {
-                problems.push(Problem::new("course.toml", line, format!("lesson id `{l}` is not valid: use lowercase letters, digits and single dashes")));
+                problems.push(Problem::new(file, line, format!("lesson id `{l}` is not valid: use lowercase letters, digits and single dashes")));
             }
             if seen_lessons.contains(&l.as_str()) {
                 problems.push(Problem::new(
-                    "course.toml",
+                    file,
                     line,
                     format!(
                         "lesson `{l}` is listed twice; a lesson belongs to exactly one track, once"
@@ -662,12 +987,16 @@ pub fn seed_from_id(id: &str) -> u64 {
     })
 }
 
+/// Loads `dir/exercise.toml`; `name` is the folder name (the id it must
+/// have) and `rel_dir` how messages name the folder.
 fn load_exercise(
     dir: &Path,
     name: &str,
-    rel: &str,
+    rel_dir: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<LoadedExercise> {
+    let rel_owned = format!("{rel_dir}/exercise.toml");
+    let rel = rel_owned.as_str();
     let text = read_text(&dir.join("exercise.toml"), rel, problems)?;
     let t: ExerciseToml = match toml::from_str(&text) {
         Ok(t) => t,
@@ -765,14 +1094,14 @@ fn load_exercise(
     } else {
         let ctx = ArtifactCtx {
             dir,
-            name,
+            rel_dir,
             text: &text,
             kind,
         };
         match kind {
             "quiz" => t.quiz.and_then(|q| quiz_spec(q, &text, &mut push)),
-            "spot" => t.spot.and_then(|s| spot_spec(s, dir, name, &text, &mut push)),
-            "c" => t.c.and_then(|c| c_spec(c, dir, name, &text, &mut push)),
+            "spot" => t.spot.and_then(|s| spot_spec(s, dir, rel_dir, &text, &mut push)),
+            "c" => t.c.and_then(|c| c_spec(c, dir, rel_dir, &text, &mut push)),
             "workflow" => t.workflow.and_then(|tb| {
                 let (files, w): (_, WorkflowToml) = ctx.split(tb, &mut push)?;
                 Some(KindSpec::Workflow(WorkflowSpec {
@@ -998,12 +1327,12 @@ fn quiz_spec(
 fn spot_spec(
     s: SpotToml,
     dir: &Path,
-    name: &str,
+    rel_dir: &str,
     text: &str,
     push: &mut impl FnMut(Option<u32>, String),
 ) -> Option<KindSpec> {
     let at_line = |n: u32| line_of(text, &format!("line = {n}"));
-    let listing_rel = format!("exercises/{name}/{}", s.listing);
+    let listing_rel = format!("{rel_dir}/{}", s.listing);
     if s.listing.contains('/') || s.listing.contains("..") {
         push(
             None,
@@ -1068,7 +1397,7 @@ fn spot_spec(
 
 fn read_sibling(
     dir: &Path,
-    name: &str,
+    rel_dir: &str,
     file: &str,
     what: &str,
     push: &mut impl FnMut(Option<u32>, String),
@@ -1081,11 +1410,7 @@ fn read_sibling(
         return None;
     }
     let mut ps = Vec::new();
-    let text = read_text(
-        &dir.join(file),
-        &format!("exercises/{name}/{file}"),
-        &mut ps,
-    );
+    let text = read_text(&dir.join(file), &format!("{rel_dir}/{file}"), &mut ps);
     for p in ps {
         push(None, format!("{what}: {}: {}", p.file, p.message));
     }
@@ -1095,12 +1420,12 @@ fn read_sibling(
 fn c_spec(
     c: CToml,
     dir: &Path,
-    name: &str,
+    rel_dir: &str,
     text: &str,
     push: &mut impl FnMut(Option<u32>, String),
 ) -> Option<KindSpec> {
-    let starter = read_sibling(dir, name, &c.starter, "starter", push);
-    let solution = read_sibling(dir, name, &c.solution, "solution", push);
+    let starter = read_sibling(dir, rel_dir, &c.starter, "starter", push);
+    let solution = read_sibling(dir, rel_dir, &c.solution, "solution", push);
     let count = |v: Visibility| c.cases.iter().filter(|x| x.visibility == v).count();
     if count(Visibility::Visible) == 0 {
         push(line_of(text, "[c]"), "a c exercise needs at least one visible case ([[c.cases]] with visibility = \"visible\")".into());
@@ -1144,7 +1469,8 @@ fn c_spec(
 /// Reads the shared keys of a supply-chain kind's table and its files.
 struct ArtifactCtx<'a> {
     dir: &'a Path,
-    name: &'a str,
+    /// How messages name the exercise folder.
+    rel_dir: &'a str,
     text: &'a str,
     kind: &'a str,
 }
@@ -1196,11 +1522,11 @@ impl ArtifactCtx<'_> {
             );
             return None;
         }
-        let starter = read_sibling(self.dir, self.name, &shared.starter, "starter", push);
-        let solution = read_sibling(self.dir, self.name, &shared.solution, "solution", push);
+        let starter = read_sibling(self.dir, self.rel_dir, &shared.starter, "starter", push);
+        let solution = read_sibling(self.dir, self.rel_dir, &shared.solution, "solution", push);
         let mut given = Vec::new();
         for g in &shared.given {
-            if let Some(content) = read_sibling(self.dir, self.name, g, "given file", push) {
+            if let Some(content) = read_sibling(self.dir, self.rel_dir, g, "given file", push) {
                 given.push(GivenFile {
                     name: g.clone(),
                     language: language_of(g).to_string(),
@@ -1258,6 +1584,208 @@ mod tests {
         assert_eq!(body, "body\n");
         assert_eq!(line, 4);
         assert!(split_front_matter("no front matter").is_none());
+    }
+
+    /// A course folder in the temp dir, written from (path, contents) pairs.
+    fn folder(name: &str, files: &[(&str, String)]) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("rampart-layered-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (rel, text) in files {
+            let path = dir.join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).unwrap_or_default();
+            }
+            std::fs::write(path, text).unwrap_or_default();
+        }
+        dir
+    }
+
+    fn lesson(id: &str, title: &str, embeds: &[&str]) -> (String, String) {
+        let mut body = format!(
+            "+++\nid = \"{id}\"\ntitle = \"{title}\"\nsummary = \"S.\"\nminutes = 5\nobjectives = [\"one\", \"two\"]\n\n[[sources]]\nid = \"src\"\ntitle = \"A source\"\nurl = \"https://example.org/\"\n+++\n\n## Body\n\nA claim.[^src]\n"
+        );
+        for e in embeds {
+            body.push_str(&format!("\n{{{{exercise {e}}}}}\n"));
+        }
+        (format!("lessons/{id}.md"), body)
+    }
+
+    fn quiz(id: &str) -> (String, String) {
+        (
+            format!("exercises/{id}/exercise.toml"),
+            format!(
+                "id = \"{id}\"\nkind = \"quiz\"\ntitle = \"Q\"\nprompt = \"Pick.\"\nhints = [\"h\"]\n\n[quiz]\n\n[[quiz.options]]\nid = \"a\"\ntext = \"A\"\ncorrect = true\nfeedback = \"yes\"\n\n[[quiz.options]]\nid = \"b\"\ntext = \"B\"\nfeedback = \"no\"\n"
+            ),
+        )
+    }
+
+    /// A base course: track `mem` (lessons `uaf` with quiz `uaf-quiz`, and
+    /// `bof`) and track `supply` (lesson `pins` with quiz `pins-quiz`).
+    fn base(name: &str) -> PathBuf {
+        let manifest = "title = \"Base\"\n\n[[tracks]]\nid = \"mem\"\ntitle = \"Memory\"\nsummary = \"M\"\nlessons = [\"uaf\", \"bof\"]\n\n[[tracks]]\nid = \"supply\"\ntitle = \"Supply\"\nsummary = \"S\"\nlessons = [\"pins\"]\n";
+        let files: Vec<(String, String)> = vec![
+            ("course.toml".into(), manifest.into()),
+            lesson("uaf", "Base use after free", &["uaf-quiz"]),
+            lesson("bof", "Base overflows", &[]),
+            lesson("pins", "Base pins", &["pins-quiz"]),
+            quiz("uaf-quiz"),
+            quiz("pins-quiz"),
+        ];
+        let files: Vec<(&str, String)> =
+            files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        folder(name, &files)
+    }
+
+    fn custom(name: &str, manifest: &str, more: Vec<(String, String)>) -> PathBuf {
+        let mut files = vec![("course.toml".to_string(), manifest.to_string())];
+        files.extend(more);
+        let files: Vec<(&str, String)> =
+            files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        folder(name, &files)
+    }
+
+    fn shown(p: &Path, rel: &str) -> String {
+        p.join(rel).display().to_string()
+    }
+
+    #[test]
+    fn a_custom_lesson_replaces_the_base_lesson_of_its_id_even_in_an_included_track() {
+        let b = base("replace-lesson-base");
+        let c = custom(
+            "replace-lesson",
+            "title = \"Uni\"\ndescription = \"Ours\"\n\n[base]\ntracks = [\"mem\"]\n",
+            vec![lesson("uaf", "Our use after free", &["uaf-quiz"])],
+        );
+        let (course, problems) = load_layered(&c, Some(&b));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(course.title, "Uni");
+        assert_eq!(course.description, "Ours");
+        let ids: Vec<&str> = course.tracks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["mem"], "supply is not included");
+        let uaf = course
+            .lesson("uaf")
+            .map(|l| (l.doc.title.as_str(), l.file.as_str()));
+        assert_eq!(
+            uaf,
+            Some(("Our use after free", shown(&c, "lessons/uaf.md").as_str()))
+        );
+        let bof = course.lesson("bof").map(|l| l.file.clone());
+        assert_eq!(bof, Some(shown(&b, "lessons/bof.md")));
+        // The base quiz the custom lesson embeds comes from the base; the
+        // quiz of the left-out track is not loaded at all.
+        let quiz = course.exercises.get("uaf-quiz").map(|e| e.file.clone());
+        assert_eq!(quiz, Some(shown(&b, "exercises/uaf-quiz/exercise.toml")));
+        assert!(!course.exercises.contains_key("pins-quiz"));
+        assert!(crate::check::check_static(&course).is_empty());
+    }
+
+    #[test]
+    fn a_custom_track_replaces_the_base_track_of_its_id() {
+        let b = base("replace-track-base");
+        let c = custom(
+            "replace-track",
+            "title = \"Uni\"\n\n[base]\ntracks = [\"supply\"]\n\n[[tracks]]\nid = \"mem\"\ntitle = \"Our memory track\"\nsummary = \"Ours\"\nlessons = [\"bof\"]\n",
+            vec![],
+        );
+        let (course, problems) = load_layered(&c, Some(&b));
+        assert!(problems.is_empty(), "{problems:?}");
+        let tracks: Vec<(&str, &str, usize)> = course
+            .tracks
+            .iter()
+            .map(|t| (t.id.as_str(), t.title.as_str(), t.lessons.len()))
+            .collect();
+        assert_eq!(
+            tracks,
+            [("mem", "Our memory track", 1), ("supply", "Supply", 1)]
+        );
+        assert!(course.lesson("uaf").is_none());
+        assert!(crate::check::check_static(&course).is_empty());
+    }
+
+    #[test]
+    fn including_a_track_the_custom_course_replaces_is_a_problem_at_the_include() {
+        let b = base("include-replaced-base");
+        let manifest = "title = \"Uni\"\n\n[base]\ntracks = [\"mem\", \"nope\"]\n\n[[tracks]]\nid = \"mem\"\ntitle = \"T\"\nsummary = \"S\"\nlessons = [\"bof\"]\n";
+        let c = custom("include-replaced", manifest, vec![]);
+        let (_, problems) = load_layered(&c, Some(&b));
+        let file = shown(&c, "course.toml");
+        let got: Vec<(&str, Option<u32>)> =
+            problems.iter().map(|p| (p.file.as_str(), p.line)).collect();
+        assert_eq!(
+            got,
+            [(file.as_str(), Some(4)), (file.as_str(), Some(4))],
+            "{problems:?}"
+        );
+        assert!(
+            problems[0]
+                .message
+                .contains("remove `mem` from [base] tracks")
+        );
+        assert!(problems[1].message.contains("its tracks are: mem, supply"));
+    }
+
+    #[test]
+    fn a_missing_lesson_points_at_the_custom_course_toml_line_and_names_both_places() {
+        let b = base("missing-lesson-base");
+        let manifest = "title = \"Uni\"\n\n[[tracks]]\nid = \"ours\"\ntitle = \"T\"\nsummary = \"S\"\nlessons = [\n  \"bof\",\n  \"ghost\",\n]\n";
+        let c = custom("missing-lesson", manifest, vec![]);
+        let (_, problems) = load_layered(&c, Some(&b));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, shown(&c, "course.toml"));
+        assert_eq!(problems[0].line, Some(9));
+        assert!(problems[0].message.contains(&format!(
+            "neither {} nor {} exists",
+            shown(&c, "lessons/ghost.md"),
+            shown(&b, "lessons/ghost.md")
+        )));
+    }
+
+    #[test]
+    fn a_problem_in_a_base_file_names_the_base_path() {
+        let b = base("base-problem-base");
+        // Break the base lesson `pins`: a single objective.
+        let (rel, text) = lesson("pins", "Base pins", &["pins-quiz"]);
+        let broken = text.replace("[\"one\", \"two\"]", "[\"one\"]");
+        std::fs::write(b.join(rel), broken).unwrap_or_default();
+        let c = custom(
+            "base-problem",
+            "title = \"Uni\"\n\n[base]\ntracks = [\"supply\"]\n",
+            vec![],
+        );
+        let (_, problems) = load_layered(&c, Some(&b));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, shown(&b, "lessons/pins.md"));
+        assert_eq!(problems[0].line, Some(6));
+    }
+
+    #[test]
+    fn a_stray_custom_lesson_is_reported_but_unused_base_lessons_are_not() {
+        let b = base("stray-base");
+        let c = custom(
+            "stray",
+            "title = \"Uni\"\n\n[base]\ntracks = [\"supply\"]\n",
+            vec![lesson("draft", "Draft", &[])],
+        );
+        let (_, problems) = load_layered(&c, Some(&b));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, shown(&c, "lessons/draft.md"));
+    }
+
+    #[test]
+    fn a_plain_load_of_a_layered_course_says_to_pass_the_base() {
+        let c = custom(
+            "plain-of-layered",
+            "title = \"Uni\"\ntracks = []\n\n[base]\ntracks = [\"mem\"]\n",
+            vec![],
+        );
+        let (_, problems) = load(&c);
+        assert!(
+            problems.iter().any(|p| p.file == "course.toml"
+                && p.line == Some(4)
+                && p.message.contains("--base DIR")),
+            "{problems:?}"
+        );
     }
 
     #[test]
