@@ -9,6 +9,7 @@ mod audit;
 mod cert;
 mod cli;
 mod course;
+mod export;
 mod run;
 
 fn main() -> ExitCode {
