@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(notice_text),
     };
     provide_context(state);
+    crate::lms::connect(state);
 
     // Save on every change. The first run writes what was just loaded, which
     // is safe because any unreadable original was backed up above.

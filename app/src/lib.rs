@@ -14,6 +14,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod grading;
+pub mod lms;
 pub mod pages;
 pub mod site;
 pub mod state;

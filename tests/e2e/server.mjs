@@ -2,6 +2,8 @@
 // tests: the real content types (application/wasm for streaming
 // compilation), no caching, and the single-page-app fallback that a static
 // host is configured with, so deep links like /lesson/<id> load the app.
+// A few more folders are mounted beside it (MOUNTS), e.g. a pretend LMS
+// serving an unpacked SCORM package.
 //
 //   node server.mjs            serves ../../dist on http://127.0.0.1:4173/
 //   PORT=0 node server.mjs     picks a free port and prints it
@@ -15,6 +17,14 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(process.env.DIST_DIR ?? path.join(here, '..', '..', 'dist'));
 const host = '127.0.0.1';
+
+// URL prefix → folder, first match wins: keep `/` last. Only the app's own
+// mount (`spa`) answers unknown extensionless paths with its index.html.
+const MOUNTS = [
+  { prefix: '/lms/', dir: path.join(here, '.artifacts', 'lms') },
+  { prefix: '/vendor/scorm-again/', dir: path.join(here, 'node_modules', 'scorm-again', 'dist') },
+  { prefix: '/', dir: root, spa: true },
+];
 const port = Number(process.env.PORT ?? 4173);
 
 const TYPES = {
@@ -30,6 +40,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
 async function fileAt(p) {
@@ -48,13 +59,16 @@ async function resolve(urlPath) {
   } catch {
     return { status: 400 };
   }
-  const target = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
-  if (target !== root && !target.startsWith(root + path.sep)) return { status: 403 };
+  const normal = path.posix.normalize('/' + decoded);
+  const mount = MOUNTS.find((m) => normal.startsWith(m.prefix));
+  const dir = path.resolve(mount.dir);
+  const target = path.resolve(dir, '.' + normal.slice(mount.prefix.length - 1));
+  if (target !== dir && !target.startsWith(dir + path.sep)) return { status: 403 };
   const file = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
   if (file) return { status: 200, file };
   // A route of the app (no file extension) gets the app itself, with 200.
-  if (path.posix.extname(decoded) === '') {
-    const index = await fileAt(path.join(root, 'index.html'));
+  if (mount.spa && path.posix.extname(decoded) === '') {
+    const index = await fileAt(path.join(dir, 'index.html'));
     if (index) return { status: 200, file: index };
   }
   return { status: 404 };

@@ -63,6 +63,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ClassCommand,
     },
+    /// Package a built site for other platforms (an LMS).
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Run a C program under rampart-cvm and report memory errors and undefined behaviour.
     Run {
         /// The C source file.
@@ -164,6 +169,37 @@ pub enum SiteCommand {
         #[arg(long)]
         include: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A SCORM package (zip) of a site from `rampart site build`, to upload
+    /// to Moodle, Canvas or another LMS: the app reports completion and
+    /// score to it.
+    Scorm {
+        /// The built site (with index.html and course/manifest.json).
+        #[arg(long)]
+        site: PathBuf,
+        /// Package only this track of the course [default: the site's tracks].
+        #[arg(long)]
+        track: Option<String>,
+        /// The SCORM version the LMS expects.
+        #[arg(long, value_enum, default_value = "1.2")]
+        scorm: ScormVersion,
+        /// Where to write the package (.zip; replaced if it exists).
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ScormVersion {
+    /// SCORM 1.2, the version every LMS imports.
+    #[value(name = "1.2")]
+    V1_2,
+    /// SCORM 2004 4th Edition.
+    #[value(name = "2004")]
+    V2004,
 }
 
 #[derive(Debug, Subcommand)]
@@ -404,6 +440,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<u8> {
         Command::Class {
             command: ClassCommand::Grade(args),
         } => crate::class::grade(&args),
+        Command::Export { command } => crate::export::export_command(command),
         Command::Run {
             file,
             stdin,

@@ -10,6 +10,7 @@ mod cert;
 mod class;
 mod cli;
 mod course;
+mod export;
 mod regrade;
 mod run;
 mod scaffold;
