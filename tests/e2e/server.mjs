@@ -2,8 +2,10 @@
 // tests: the real content types (application/wasm for streaming
 // compilation), no caching, and the single-page-app fallback that a static
 // host is configured with, so deep links like /lesson/<id> load the app.
-// A few more folders are mounted beside it (MOUNTS), e.g. a pretend LMS
-// serving an unpacked SCORM package.
+// A few more folders are mounted beside it (MOUNTS): the fixture
+// university's site under a sub-path, answering unknown paths with its
+// 404.html and status 404 as GitHub Pages does, and a pretend LMS serving an
+// unpacked SCORM package.
 //
 //   node server.mjs            serves ../../dist on http://127.0.0.1:4173/
 //   PORT=0 node server.mjs     picks a free port and prints it
@@ -15,12 +17,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
 const root = path.resolve(process.env.DIST_DIR ?? path.join(here, '..', '..', 'dist'));
 const host = '127.0.0.1';
 
-// URL prefix → folder, first match wins: keep `/` last. Only the app's own
-// mount (`spa`) answers unknown extensionless paths with its index.html.
+// URL prefix → folder, first match wins: keep `/` last. A `spa` mount
+// answers unknown extensionless paths with its index.html (nginx's
+// try_files); a `pages` mount answers every unknown path with its 404.html
+// and status 404 (GitHub Pages).
 const MOUNTS = [
+  { prefix: '/northbridge/', dir: path.join(repo, 'target', 'e2e-sites', 'northbridge'), pages: true },
   { prefix: '/lms/', dir: path.join(here, '.artifacts', 'lms') },
   { prefix: '/vendor/scorm-again/', dir: path.join(here, 'node_modules', 'scorm-again', 'dist') },
   { prefix: '/', dir: root, spa: true },
@@ -71,6 +77,10 @@ async function resolve(urlPath) {
     const index = await fileAt(path.join(dir, 'index.html'));
     if (index) return { status: 200, file: index };
   }
+  if (mount.pages) {
+    const page = await fileAt(path.join(dir, '404.html'));
+    if (page) return { status: 404, file: page };
+  }
   return { status: 404 };
 }
 
@@ -82,13 +92,13 @@ const server = http.createServer(async (req, res) => {
   }
   const { pathname } = new URL(req.url ?? '/', `http://${host}`);
   const found = await resolve(pathname);
-  if (found.status !== 200) {
+  if (!found.file) {
     res.writeHead(found.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(req.method === 'HEAD' ? undefined : `${found.status} ${http.STATUS_CODES[found.status]}\n`);
     return;
   }
   const type = TYPES[path.extname(found.file.path).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': found.file.size });
+  res.writeHead(found.status, { ...headers, 'Content-Type': type, 'Content-Length': found.file.size });
   if (req.method === 'HEAD') {
     res.end();
     return;

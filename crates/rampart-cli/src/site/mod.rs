@@ -213,7 +213,7 @@ fn load_course(config: &SiteConfig) -> anyhow::Result<rampart_course::Course> {
     if !root.join("course.toml").is_file() {
         bail!("{} has no course.toml", root.display());
     }
-    let (course, mut problems) = rampart_course::load(root);
+    let (course, mut problems) = rampart_course::load_layered(root, config.course_base.as_deref());
     problems.extend(check_static(&course));
     if let Some((tracks, line)) = &config.tracks {
         let file = config
