@@ -31,7 +31,7 @@ Commands:
       --skip-e2e         leave out the end-to-end tests
       --only STEP        run only this step (repeatable); steps:
                          fmt, clippy, clippy-wasm, test, check-wasm, course-check,
-                         course-build, dist, e2e, cert-cross
+                         course-build, dist, e2e-sites, e2e, cert-cross
   bench              sizes of dist's wasm, JS and CSS (raw and brotli), the time of
                      `rampart course build`, then `cargo bench` where crates have benches
   help               this text

@@ -233,6 +233,23 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
+        name: "e2e-sites",
+        what: "build what the browser tests host besides dist/: a university's site under /northbridge/ and a SCORM package",
+        run: |_| {
+            site_build(
+                "tests/fixtures/custom-course/rampart.toml",
+                "target/e2e-sites/northbridge",
+                None,
+            )?;
+            let zip = tools::e2e_dir().join(".artifacts").join("rampart-scorm12.zip");
+            let zip = zip.display().to_string();
+            cargo(&[
+                "run", "--quiet", "-p", "rampart-cli", "--", "export", "scorm", "--site", "dist",
+                "--track", "supply-chain", "--out", &zip,
+            ])
+        },
+    },
+    Step {
         name: "e2e",
         what: "run the end-to-end tests in Chromium (playwright test)",
         run: |tools| {
