@@ -83,6 +83,20 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
+        name: "deny",
+        what: "check licenses, bans and sources of every dependency (cargo deny check, deny.toml)",
+        run: |tools| {
+            tools.cargo_deny()?;
+            println!(
+                "    advisories not checked here: that needs the network (the RustSec advisory database); \
+                 run `cargo deny check advisories` online"
+            );
+            let mut deny = cmd::cargo();
+            deny.env("PATH", tools::tool_path()?).args(DENY_ARGS);
+            cmd::run(&mut deny)
+        },
+    },
+    Step {
         name: "clippy-wasm",
         what: "lint the app for wasm (cargo clippy -p rampart-app --target wasm32-unknown-unknown -- -D warnings)",
         run: |tools| {
@@ -202,6 +216,11 @@ const STEPS: &[Step] = &[
         },
     },
 ];
+
+/// `--offline` keeps cargo-deny's own `cargo metadata` from fetching
+/// anything; licenses, bans and sources need only Cargo.lock and the crates'
+/// manifests, which the build has already downloaded.
+const DENY_ARGS: &[&str] = &["deny", "--offline", "check", "licenses", "bans", "sources"];
 
 fn cargo(args: &[&str]) -> Result<()> {
     cmd::run(cmd::cargo().args(args))
