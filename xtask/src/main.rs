@@ -6,7 +6,8 @@
 //!    the first step that fails stops the task, and the error names it.
 //!
 //! Modules: [`cmd`] runs commands and steps, [`tools`] pins and installs
-//! tools, [`tasks`] holds `serve`, `dist` and `test`, [`bench`] measures.
+//! tools, [`tasks`] holds `serve`, `dist` and `test`, [`bench`] measures,
+//! [`sbom`] writes the site's CycloneDX SBOM.
 
 use std::process::ExitCode;
 
@@ -14,6 +15,7 @@ use anyhow::{Result, bail};
 
 mod bench;
 mod cmd;
+mod sbom;
 mod tasks;
 mod tools;
 
@@ -30,8 +32,10 @@ Commands:
   test [options]     everything CI runs, in order, stopping at the first failure
       --skip-e2e         leave out the end-to-end tests
       --only STEP        run only this step (repeatable); steps:
-                         fmt, clippy, clippy-wasm, test, check-wasm, course-check,
+                         fmt, clippy, deny, clippy-wasm, test, check-wasm, course-check,
                          course-build, dist, e2e-sites, e2e, cert-cross
+  sbom [--out FILE]  write a CycloneDX 1.6 SBOM of what the site is built from
+                     (default dist/sbom.cdx.json)
   bench              sizes of dist's wasm, JS and CSS (raw and brotli), the time of
                      `rampart course build`, then `cargo bench` where crates have benches
   help               this text
@@ -58,6 +62,7 @@ fn run() -> Result<()> {
         "serve" => no_options("serve", &rest).and_then(|()| tasks::serve()),
         "dist" => tasks::dist(&tasks::DistOptions::parse(&rest)?),
         "test" => tasks::test(&tasks::TestOptions::parse(&rest)?),
+        "sbom" => sbom::command(&rest),
         "bench" => no_options("bench", &rest).and_then(|()| bench::bench()),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

@@ -73,11 +73,16 @@ pub fn dist(options: &DistOptions) -> Result<()> {
     Ok(())
 }
 
-/// `rampart site build` from Trunk's output in [`APP_DIST`].
+/// Where the SBOM is written before `rampart site build` copies it into the site.
+const SBOM: &str = "target/sbom.cdx.json";
+
+/// `rampart site build` from Trunk's output in [`APP_DIST`], with the SBOM
+/// of what the site is built from.
 pub fn site_build(config: &str, out: &str, base: Option<&str>) -> Result<()> {
     cmd::step(
-        &format!("build the site from {config} into {out} (rampart site build)"),
+        &format!("build the site from {config} into {out} (rampart site build, with {SBOM})"),
         || {
+            crate::sbom::write_sbom(&root().join(SBOM))?;
             let mut command = cmd::cargo();
             command.args([
                 "run",
@@ -93,6 +98,8 @@ pub fn site_build(config: &str, out: &str, base: Option<&str>) -> Result<()> {
                 APP_DIST,
                 "--out",
                 out,
+                "--include",
+                SBOM,
             ]);
             if let Some(base) = base {
                 command.args(["--base", base]);
@@ -151,6 +158,20 @@ const STEPS: &[Step] = &[
                 "-D",
                 "warnings",
             ])
+        },
+    },
+    Step {
+        name: "deny",
+        what: "check licenses, bans and sources of every dependency (cargo deny check, deny.toml)",
+        run: |tools| {
+            tools.cargo_deny()?;
+            println!(
+                "    advisories not checked here: that needs the network (the RustSec advisory database); \
+                 run `cargo deny check advisories` online"
+            );
+            let mut deny = cmd::cargo();
+            deny.env("PATH", tools::tool_path()?).args(DENY_ARGS);
+            cmd::run(&mut deny)
         },
     },
     Step {
@@ -241,11 +262,24 @@ const STEPS: &[Step] = &[
                 "target/e2e-sites/northbridge",
                 None,
             )?;
-            let zip = tools::e2e_dir().join(".artifacts").join("rampart-scorm12.zip");
+            let zip = tools::e2e_dir()
+                .join(".artifacts")
+                .join("rampart-scorm12.zip");
             let zip = zip.display().to_string();
             cargo(&[
-                "run", "--quiet", "-p", "rampart-cli", "--", "export", "scorm", "--site", "dist",
-                "--track", "supply-chain", "--out", &zip,
+                "run",
+                "--quiet",
+                "-p",
+                "rampart-cli",
+                "--",
+                "export",
+                "scorm",
+                "--site",
+                "dist",
+                "--track",
+                "supply-chain",
+                "--out",
+                &zip,
             ])
         },
     },
@@ -291,6 +325,11 @@ const STEPS: &[Step] = &[
         },
     },
 ];
+
+/// `--offline` keeps cargo-deny's own `cargo metadata` from fetching
+/// anything; licenses, bans and sources need only Cargo.lock and the crates'
+/// manifests, which the build has already downloaded.
+const DENY_ARGS: &[&str] = &["deny", "--offline", "check", "licenses", "bans", "sources"];
 
 fn cargo(args: &[&str]) -> Result<()> {
     cmd::run(cmd::cargo().args(args))

@@ -1,10 +1,21 @@
 //! The tools the tasks need, each pinned here, and installed when missing.
 //!
 //! Every check is cheap when the tool is already there, so each task can
-//! call [`Tools`] first. Versions are pinned in one place: the constants
-//! below, `Cargo.lock` for wasm-bindgen (the CLI must equal the crate), and
-//! `tests/e2e/package.json` for the npm packages (binaryen ships the
-//! `wasm-opt` Trunk uses; [`WASM_OPT_VERSION`] checks it).
+//! call [`Tools`] first. Every tool is pinned to an exact version:
+//! - Trunk and cargo-deny: the constants below (`cargo install --locked
+//!   --version`);
+//! - wasm-bindgen-cli: the `wasm-bindgen` version in `Cargo.lock` (the CLI
+//!   must equal the crate);
+//! - the npm packages: exact versions in `tests/e2e/package.json`, installed
+//!   by `npm ci` from `tests/e2e/package-lock.json`, which also records each
+//!   package's hash (binaryen ships the `wasm-opt` Trunk uses;
+//!   [`WASM_OPT_VERSION`] checks it);
+//! - Chromium and ChromeDriver: not pinned here. They are Debian packages,
+//!   so the Debian release (its security updates included) decides the
+//!   version; `apt-get install` checks them against the release's signed
+//!   package index. [`Tools::chromium`] prints both versions, so every
+//!   test log records the browser that ran, and fails when the browser and
+//!   the driver differ.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -17,13 +28,16 @@ use crate::cmd::{self, root};
 
 /// Trunk 0.22 needs a newer rustc than the workspace's 1.95.
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// cargo-deny, for the `deny` step: licenses, bans and sources (deny.toml).
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
 /// Must match `[tools] wasm_opt` in Trunk.toml and `binaryen` in tests/e2e/package.json.
 /// Debian's binaryen 108 corrupts modules from current Rust; 132 does not.
 pub const WASM_OPT_VERSION: &str = "132";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// Debian packages that provide [`CHROMIUM`] and [`CHROMEDRIVER`].
+/// Debian packages that provide [`CHROMIUM`] and [`CHROMEDRIVER`]; the
+/// Debian release pins their version (see the module docs).
 const CHROMIUM_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
 /// `cargo install` with fat LTO and one codegen unit takes about twenty
 /// minutes on two cores; these settings bring it down to a few.
@@ -71,6 +85,7 @@ fn cargo_home() -> PathBuf {
 pub struct Tools {
     wasm_target: bool,
     trunk: bool,
+    cargo_deny: bool,
     wasm_bindgen: bool,
     npm: bool,
     chromium: bool,
@@ -117,6 +132,22 @@ impl Tools {
             ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, &["--locked"])
         })?;
         self.trunk = true;
+        Ok(())
+    }
+
+    pub fn cargo_deny(&mut self) -> Result<()> {
+        if self.cargo_deny {
+            return Ok(());
+        }
+        cmd::step(&format!("ensure cargo-deny {CARGO_DENY_VERSION}"), || {
+            ensure_cargo_tool(
+                "cargo-deny",
+                "cargo-deny",
+                CARGO_DENY_VERSION,
+                &["--locked"],
+            )
+        })?;
+        self.cargo_deny = true;
         Ok(())
     }
 
@@ -187,7 +218,7 @@ impl Tools {
         cmd::step("ensure Chromium and ChromeDriver (Debian packages)", || {
             if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
                 println!("    present: {CHROMIUM}, {CHROMEDRIVER}");
-                return Ok(());
+                return record_browser_versions();
             }
             let uid = cmd::probe(cmd::program("id").arg("-u")).unwrap_or_default();
             if uid.trim() != "0" {
@@ -211,18 +242,52 @@ impl Tools {
                     );
                 }
             }
-            Ok(())
+            record_browser_versions()
         })?;
         self.chromium = true;
         Ok(())
     }
 }
 
+/// Prints the versions of Chromium and ChromeDriver, so that every test log
+/// records the browser the tests ran in (apt, not this file, picks it), and
+/// checks that the two are the same build: a driver for another version
+/// fails in confusing ways.
+fn record_browser_versions() -> Result<()> {
+    let version_of = |path: &str| -> Result<String> {
+        let printed = cmd::probe(cmd::program(path).arg("--version")).unwrap_or_default();
+        // `Chromium 156.0.8078.108 built on …`, `ChromeDriver 156.0.8078.108 (…)`
+        printed
+            .split_whitespace()
+            .nth(1)
+            .filter(|v| v.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .with_context(|| {
+                format!(
+                    "`{path} --version` printed {:?}, which names no version",
+                    printed.trim()
+                )
+            })
+    };
+    let browser = version_of(CHROMIUM)?;
+    let driver = version_of(CHROMEDRIVER)?;
+    println!("    Chromium {browser}, ChromeDriver {driver}");
+    if browser != driver {
+        bail!(
+            "Chromium is {browser} but ChromeDriver is {driver}; install both from the same Debian release: \
+             `apt-get install -y {}`",
+            CHROMIUM_PACKAGES.join(" ")
+        );
+    }
+    Ok(())
+}
+
 /// Installs `package` at exactly `version` with `cargo install` unless
 /// `binary --version` already names that version.
 fn ensure_cargo_tool(binary: &str, package: &str, version: &str, extra: &[&str]) -> Result<()> {
     let found = cmd::probe(tool(binary)?.arg("--version")).unwrap_or_default();
-    // `trunk 0.21.14`, `wasm-bindgen 0.2.130`: the second word is the version.
+    // `trunk 0.21.14`, `wasm-bindgen 0.2.130`, `cargo-deny 0.20.2`: the
+    // second word is the version.
     if found.split_whitespace().nth(1) == Some(version) {
         println!("    present: {}", found.trim());
         return Ok(());

@@ -2790,6 +2790,17 @@ fn persisted_credentials(wf: &Workflow, out: &mut Vec<Finding>) {
 
 // ----- remote-script ---------------------------------------------------------
 
+/// The `remote-script` rule's test applied to a whole shell script (a CI
+/// script, an installer): each logical line that runs code straight from
+/// the network, with the 1-based line where it starts.
+pub fn remote_script_lines(script: &str) -> Vec<(u32, String)> {
+    logical_lines(script)
+        .into_iter()
+        .filter(|(l, _)| runs_download(l))
+        .map(|(l, r)| (crate::line_at(script, r.start), l))
+        .collect()
+}
+
 fn remote_script(p: &Parsed, src: &Src, out: &mut Vec<Finding>) {
     for (job, extra) in p.workflow.jobs.iter().zip(&p.jobs) {
         for (step, sx) in job.steps.iter().zip(&extra.steps) {

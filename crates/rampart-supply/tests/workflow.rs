@@ -634,6 +634,17 @@ fn downloads_that_are_saved_or_parsed_are_not_remote_scripts() {
     }
 }
 
+#[test]
+fn remote_scripts_are_found_in_plain_shell_scripts_with_their_line() {
+    let script = "#!/bin/sh\nset -eu\ncurl -fsSLo tool.tar.gz https://example.com/t.tgz\n\
+                  curl -fsSL https://example.com/install.sh \\\n  | sh -s -- -y\necho done\n";
+    let hits = workflow::remote_script_lines(script);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert_eq!(hits[0].0, 4);
+    assert!(hits[0].1.contains("| sh"), "{hits:#?}");
+    assert!(workflow::remote_script_lines("cargo xtask test\n").is_empty());
+}
+
 // ----- keeps and pins --------------------------------------------------------
 
 fn keep(job: &str, uses: Option<&str>, run: Option<&str>) -> Keep {
