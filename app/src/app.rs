@@ -84,12 +84,12 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <nav aria-label="Main">
-                    <A href="/" attr:class="brand">{logo}{site.name.clone()}</A>
+                    <A href=browser::route("/") attr:class="brand">{logo}{site.name.clone()}</A>
                     <ul>
-                        <li><A href="/">"Home"</A></li>
-                        <li><A href="/progress">"Progress"</A></li>
-                        <li><A href="/audit">"Audit your files"</A></li>
-                        <li><A href="/verify">"Verify a certificate"</A></li>
+                        <li><A href=browser::route("/")>"Home"</A></li>
+                        <li><A href=browser::route("/progress")>"Progress"</A></li>
+                        <li><A href=browser::route("/audit")>"Audit your files"</A></li>
+                        <li><A href=browser::route("/verify")>"Verify a certificate"</A></li>
                     </ul>
                 </nav>
             </header>

@@ -32,6 +32,18 @@ pub fn asset_url(path: &str) -> String {
 /// trailing slash (`""` at a domain's root, `/secure` under `/secure/`), so
 /// routes and links work when the site is deployed under a sub-path.
 pub fn router_base() -> String {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(read_router_base).clone()
+}
+
+/// An app route as a link target: `path` (`/lesson/x`) under the router's
+/// base. Leptos' `<A>` leaves absolute paths as they are, so every internal
+/// link goes through this.
+pub fn route(path: &str) -> String {
+    format!("{}{path}", router_base())
+}
+
+fn read_router_base() -> String {
     let base = window()
         .ok()
         .and_then(|w| w.document())

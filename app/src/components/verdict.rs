@@ -31,8 +31,8 @@ pub fn VerdictView(verdict: RwSignal<Option<Verdict>>) -> impl IntoView {
                                     <span class="message">{f.message.clone()}</span>
                                     {f.explains.as_ref().map(|e| {
                                         let href = match e.split_once('#') {
-                                            Some((lesson, anchor)) => format!("/lesson/{lesson}#{anchor}"),
-                                            None => format!("/lesson/{e}"),
+                                            Some((lesson, anchor)) => crate::browser::route(&format!("/lesson/{lesson}#{anchor}")),
+                                            None => crate::browser::route(&format!("/lesson/{e}")),
                                         };
                                         view! { <A href=href attr:class="explains">"Read the section that explains this"</A> }
                                     })}

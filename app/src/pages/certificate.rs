@@ -121,7 +121,7 @@ fn RemainingList(items: Vec<Remaining>) -> impl IntoView {
                             " — passed before Rampart kept passing answers: check it again to save yours",
                         ),
                     };
-                    view! { <li><A href=r.href()>{r.title.clone()}</A>{note}</li> }
+                    view! { <li><A href=crate::browser::route(&r.href())>{r.title.clone()}</A>{note}</li> }
                 })
                 .collect_view()}
         </ul>
@@ -352,7 +352,7 @@ fn Issued(track_id: String, text: String) -> impl IntoView {
             <div class="certificate-actions">
                 <button type="button" on:click=download>"Download credential (.json)"</button>
                 <button type="button" on:click=copy>"Copy verification link"</button>
-                <A href=format!("/certificate/{track_id}/print") attr:class="button-link">"Print certificate"</A>
+                <A href=crate::browser::route(&format!("/certificate/{track_id}/print")) attr:class="button-link">"Print certificate"</A>
                 <button type="button" on:click=evidence>"Download evidence for your institution"</button>
                 <button type="button" on:click=check>"Check it now"</button>
             </div>
@@ -378,7 +378,7 @@ fn PrintView(track: TrackEntry) -> impl IntoView {
         return view! {
             <h1>"No certificate yet"</h1>
             <p>"There is no certificate for this track in this browser yet. "
-                <A href=format!("/certificate/{}", track.id)>"Get your certificate"</A>
+                <A href=crate::browser::route(&format!("/certificate/{}", track.id))>"Get your certificate"</A>
                 " first, then print it."</p>
         }
         .into_any();
@@ -413,7 +413,7 @@ fn PrintView(track: TrackEntry) -> impl IntoView {
     view! {
         <div class="no-print print-actions">
             <button type="button" class="primary" on:click=print>"Print"</button>
-            <A href=format!("/certificate/{}", track.id)>"Back to the certificate"</A>
+            <A href=crate::browser::route(&format!("/certificate/{}", track.id))>"Back to the certificate"</A>
         </div>
         <article class="certificate-sheet" aria-labelledby="sheet-name">
             <p class="sheet-kicker">"Rampart · Certificate of completion"</p>

@@ -61,7 +61,7 @@ fn TrackCard(track: TrackEntry) -> impl IntoView {
     let labelled_by = heading_id.clone();
     let passed2 = passed.clone();
     let passed3 = passed.clone();
-    let certificate_href = format!("/certificate/{}", track.id);
+    let certificate_href = crate::browser::route(&format!("/certificate/{}", track.id));
     let certificate_title = track.title.clone();
     let lessons = track.lessons.clone();
     view! {
@@ -87,7 +87,7 @@ fn TrackCard(track: TrackEntry) -> impl IntoView {
                 {lessons
                     .into_iter()
                     .map(|l| {
-                        let href = format!("/lesson/{}", l.id);
+                        let href = crate::browser::route(&format!("/lesson/{}", l.id));
                         view! {
                             <li>
                                 <A href=href>{l.title.clone()}</A>

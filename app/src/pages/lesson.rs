@@ -75,7 +75,7 @@ fn Lesson(doc: LessonDoc, manifest: BundleManifest) -> impl IntoView {
             view! {
                 <div class="track-done">
                     <p>{format!("You have passed every exercise of {}.", t.title)}</p>
-                    <p><A href=format!("/certificate/{}", t.id)>{format!("Get your certificate for {}", t.title)}</A></p>
+                    <p><A href=crate::browser::route(&format!("/certificate/{}", t.id))>{format!("Get your certificate for {}", t.title)}</A></p>
                 </div>
             }
         })
@@ -136,8 +136,8 @@ fn Lesson(doc: LessonDoc, manifest: BundleManifest) -> impl IntoView {
             </section>
             {certificate_offer}
             <nav class="pager" aria-label="Lessons">
-                {prev.map(|p| view! { <A href=format!("/lesson/{}", p.id) attr:class="prev">{format!("Previous: {}", p.title)}</A> })}
-                {next.map(|n| view! { <A href=format!("/lesson/{}", n.id) attr:class="next">{format!("Next: {}", n.title)}</A> })}
+                {prev.map(|p| view! { <A href=crate::browser::route(&format!("/lesson/{}", p.id)) attr:class="prev">{format!("Previous: {}", p.title)}</A> })}
+                {next.map(|n| view! { <A href=crate::browser::route(&format!("/lesson/{}", n.id)) attr:class="next">{format!("Next: {}", n.title)}</A> })}
             </nav>
         </article>
     }

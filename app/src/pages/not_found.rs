@@ -7,6 +7,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"There is no page at this address. It may have moved when the course was updated."</p>
-        <p><A href="/">"Go to the start"</A></p>
+        <p><A href=crate::browser::route("/")>"Go to the start"</A></p>
     }
 }

@@ -120,7 +120,7 @@ fn ProgressTable() -> impl IntoView {
                         };
                         view! {
                             <tr>
-                                <td><A href=format!("/lesson/{}", l)>{e.title.clone()}</A></td>
+                                <td><A href=crate::browser::route(&format!("/lesson/{l}"))>{e.title.clone()}</A></td>
                                 <td>{status}</td>
                                 <td>{format!("{} of {}", rec.best_score, e.points)}</td>
                                 <td>{rec.attempts}</td>

@@ -420,8 +420,10 @@ fn rewrite_link(dest: &str, line: u32, out: &mut Rendered) -> String {
             line,
         });
         return match anchor {
-            Some(a) => format!("/lesson/{lesson}#{a}"),
-            None => format!("/lesson/{lesson}"),
+            // Relative to the page's <base>, so links work wherever the
+            // site is deployed (a sub-path, an LMS package).
+            Some(a) => format!("lesson/{lesson}#{a}"),
+            None => format!("lesson/{lesson}"),
         };
     }
     out.problems.push(RenderProblem {
@@ -540,7 +542,7 @@ mod tests {
     #[test]
     fn lesson_links_become_routes() {
         let r = render("See [this](other.md#x) and [here](#top) and [bad](javascript:alert(1)).\n");
-        assert!(html(&r).contains("href=\"/lesson/other#x\""));
+        assert!(html(&r).contains("href=\"lesson/other#x\""));
         assert_eq!(r.links.len(), 2);
         assert_eq!(r.problems.len(), 1);
         assert!(!html(&r).contains("javascript:"));
