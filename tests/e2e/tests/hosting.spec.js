@@ -34,8 +34,18 @@ function northbridgeLesson(id) {
 // The service worker is part of what is tested here.
 test.use({ serviceWorkers: 'allow' });
 
+/**
+ * Chromium logs the 404 status of a page answered by 404.html as a console
+ * error. That is how GitHub Pages serves deep links, so those lines (and only
+ * those: a route, not a file) are expected here.
+ */
+function forgivePages404(problems) {
+  const page404 = /status of 404 \(Not Found\) http:\/\/[^ ]+\/northbridge\/[a-z0-9/-]*$/;
+  problems.splice(0, problems.length, ...problems.filter((p) => !page404.test(p)));
+}
+
 test.describe('a university site under a sub-path', () => {
-  test('a deep link loads the app from 404.html with the host name, logo, colours and contact', async ({ page }) => {
+  test('a deep link loads the app from 404.html with the host name, logo, colours and contact', async ({ page, problems }) => {
     const welcome = northbridgeLesson('northbridge-welcome');
     // GitHub Pages answers an unknown path with 404.html and status 404.
     const response = await page.goto('/northbridge/lesson/northbridge-welcome');
@@ -56,9 +66,10 @@ test.describe('a university site under a sub-path', () => {
       'mailto:secure-coding@northbridge.example',
     );
     await expectNoViolations(page, 'a lesson of the university site');
+    forgivePages404(problems);
   });
 
-  test('navigation stays under the sub-path; only the chosen tracks show; grading works there', async ({ page }) => {
+  test('navigation stays under the sub-path; only the chosen tracks show; grading works there', async ({ page, problems }) => {
     await page.goto('/northbridge/');
     await expect(page).toHaveTitle('Northbridge Secure Coding');
     const main = page.getByRole('main');
@@ -84,6 +95,7 @@ test.describe('a university site under a sub-path', () => {
     await expect(lessonPage.exercise(ex.title).getByRole('status').filter({ hasText: 'Passed earlier' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
     await expect(page).toHaveURL(/\/northbridge\/progress$/);
+    forgivePages404(problems);
   });
 });
 
