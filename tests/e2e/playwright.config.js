@@ -22,6 +22,9 @@ export default defineConfig({
     baseURL,
     browserName: 'chromium',
     acceptDownloads: true,
+    // The service worker answers requests itself, which page.route() cannot
+    // intercept; hosting.spec.js turns it on to test offline use.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -153,6 +153,7 @@ fn every_script_and_style_has_integrity_and_the_policy_allows_no_inline_script()
     );
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(csp.contains("connect-src 'self' https:;"), "{csp}");
     // The CSP comes before anything it governs.
     assert!(
         html.find("Content-Security-Policy").expect("test step")
@@ -275,6 +276,7 @@ name = "Northbridge <Secure> Coding"
 base = "/secure-coding/"
 logo = "logo.svg"
 contact = {{ email = "training@northbridge.example" }}
+connect = []
 
 [theme]
 accent = "#7a1f3d"

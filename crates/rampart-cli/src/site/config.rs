@@ -40,9 +40,9 @@ struct RawSite {
     base: Option<Spanned<String>>,
     logo: Option<Spanned<PathBuf>>,
     contact: Option<Contact>,
-    /// Origins the verify page may fetch from besides the site itself.
-    #[serde(default)]
-    connect: Vec<Spanned<String>>,
+    /// When given, the only origins the verify page may fetch from besides
+    /// the site itself (and the status list's and did:web issuers').
+    connect: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -82,8 +82,10 @@ pub struct SiteConfig {
     pub base: String,
     pub logo: Option<PathBuf>,
     pub contact: Option<Contact>,
-    /// Extra `connect-src` origins, e.g. `https://example.edu`.
-    pub connect: Vec<String>,
+    /// `connect-src` origins besides `'self'`, e.g. `https://example.edu`;
+    /// `None` allows any `https:` origin, so the verify page can check any
+    /// issuer's status list and did:web document.
+    pub connect: Option<Vec<String>>,
     pub theme: Theme,
     /// The course folder (with course.toml).
     pub course_dir: PathBuf,
@@ -115,7 +117,7 @@ impl SiteConfig {
             base: "/".to_string(),
             logo: None,
             contact: None,
-            connect: Vec::new(),
+            connect: None,
             theme: Theme::default(),
             course_dir: course_dir.to_path_buf(),
             course_base: None,
@@ -218,8 +220,9 @@ pub fn parse(text: &str, file: &Path, dir: &Path) -> Result<SiteConfig, Vec<Stri
             ));
         }
     }
+    let restrict = raw.site.connect.is_some();
     let mut connect = Vec::new();
-    for origin in raw.site.connect {
+    for origin in raw.site.connect.unwrap_or_default() {
         match origin_of(origin.get_ref()) {
             Some(o) => connect.push(o),
             None => errors.push(at(
@@ -372,6 +375,7 @@ pub fn parse(text: &str, file: &Path, dir: &Path) -> Result<SiteConfig, Vec<Stri
     }
     connect.sort();
     connect.dedup();
+    let connect = restrict.then_some(connect);
     Ok(SiteConfig {
         file: Some(file.to_path_buf()),
         name,
@@ -522,6 +526,12 @@ trust = [{ did = "did:web:certs.northbridge.example", name = "Northbridge Univer
 "##,
         )
         .expect("valid in this test");
+        // Without site.connect, any https origin (checks of any issuer).
+        assert_eq!(config.connect, None);
+        let strict = parse_str(
+            "[site]\nconnect = [\"https://Extra.example/x\"]\n[certificates]\nstatus_list = \"https://certs.northbridge.example/status/1.json\"\ntrust = [{ did = \"did:web:keys.northbridge.example%3A8443:rampart\", name = \"N\" }]\n",
+        )
+        .expect("valid in this test");
         assert_eq!(config.name, "Northbridge Secure Coding");
         assert_eq!(config.base, "/secure/");
         assert_eq!(config.theme.accent.as_deref(), Some("#7a1f3d"));
@@ -530,8 +540,12 @@ trust = [{ did = "did:web:certs.northbridge.example", name = "Northbridge Univer
             Some(vec!["supply-chain".to_string()])
         );
         assert_eq!(
-            config.connect,
-            vec!["https://certs.northbridge.example".to_string()]
+            strict.connect.expect("restricted"),
+            vec![
+                "https://certs.northbridge.example".to_string(),
+                "https://extra.example".to_string(),
+                "https://keys.northbridge.example:8443".to_string(),
+            ]
         );
     }
 

@@ -142,7 +142,7 @@ pub fn build(options: &Options) -> anyhow::Result<Built> {
     };
     let boot = page::boot_js(&app_js.name, &app_wasm.name, &app_wasm.sri);
     let boot = site.put_hashed("boot", ".js", boot.as_bytes())?;
-    let csp = page::csp(&config.connect);
+    let csp = page::csp(config.connect.as_deref());
     let html = page::index_html(&page::Page {
         csp: &csp,
         base: &config.base,

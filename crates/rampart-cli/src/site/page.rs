@@ -1,9 +1,11 @@
 //! The HTML, JavaScript and CSS `rampart site build` writes itself.
 //!
-//! The Content-Security-Policy allows scripts, styles, workers and fetches
-//! from the site's own origin only (plus the origins the host lists for
-//! certificate checks), no inline script or style, and `wasm-unsafe-eval`,
-//! which WebAssembly compilation needs and which allows no JavaScript eval.
+//! The Content-Security-Policy allows scripts, styles and workers from the
+//! site's own origin only, no inline script or style, and
+//! `wasm-unsafe-eval`, which WebAssembly compilation needs and which allows
+//! no JavaScript eval. Fetches go to the site itself and, for checking
+//! certificates of any institution, to `https:` origins, unless the host
+//! lists the only origins allowed (`site.connect` in rampart.toml).
 //! It is delivered in a `<meta>` element so it holds on any static host;
 //! DEPLOY.md shows the same policy as a header, which can add
 //! `frame-ancestors`.
@@ -14,11 +16,18 @@ use super::Asset;
 use super::config::Theme;
 
 /// The policy for the site's pages.
-pub fn csp(connect: &[String]) -> String {
+pub fn csp(connect: Option<&[String]>) -> String {
     let mut connect_src = String::from("'self'");
-    for origin in connect {
-        connect_src.push(' ');
-        connect_src.push_str(origin);
+    match connect {
+        // Certificates come from any institution: the verify page fetches
+        // their status lists and did:web documents over https.
+        None => connect_src.push_str(" https:"),
+        Some(origins) => {
+            for origin in origins {
+                connect_src.push(' ');
+                connect_src.push_str(origin);
+            }
+        }
     }
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -192,7 +201,8 @@ mod tests {
 
     #[test]
     fn the_policy_has_no_inline_script_and_lists_extra_origins() {
-        let policy = csp(&["https://certs.example.edu".to_string()]);
+        assert!(csp(None).contains("connect-src 'self' https:;"));
+        let policy = csp(Some(&["https://certs.example.edu".to_string()]));
         assert!(!policy.contains("unsafe-inline"));
         assert!(!policy.contains("'unsafe-eval'"));
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"));
