@@ -27,6 +27,8 @@ const host = '127.0.0.1';
 // and status 404 (GitHub Pages).
 const MOUNTS = [
   { prefix: '/northbridge/', dir: path.join(repo, 'target', 'e2e-sites', 'northbridge'), pages: true },
+  // hosting.spec.js "deploys" versions of a site here.
+  { prefix: '/update/', dir: path.join(here, '.artifacts', 'update-site'), spa: true },
   { prefix: '/lms/', dir: path.join(here, '.artifacts', 'lms') },
   { prefix: '/vendor/scorm-again/', dir: path.join(here, 'node_modules', 'scorm-again', 'dist') },
   { prefix: '/', dir: root, spa: true },

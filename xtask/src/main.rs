@@ -30,7 +30,7 @@ Commands:
       --out DIR          where to write the site (default dist)
       --base PATH        serve from this URL path, e.g. /secure-coding/
   test [options]     everything CI runs, in order, stopping at the first failure
-      --skip-e2e         leave out the end-to-end tests
+      --skip-e2e         leave out the end-to-end tests (and cert-cross, which needs them)
       --only STEP        run only this step (repeatable); steps:
                          fmt, clippy, deny, clippy-wasm, test, check-wasm, course-check,
                          course-build, dist, e2e-sites, e2e, cert-cross

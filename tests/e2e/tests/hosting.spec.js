@@ -3,11 +3,11 @@
 // is built by `cargo xtask test` (step e2e-sites) from
 // tests/fixtures/custom-course/rampart.toml and served under /northbridge/
 // the way GitHub Pages serves a project site: unknown paths get 404.html.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '../support/fixtures.js';
-import { exercise } from '../support/course.js';
+import { correctOptions, exercise, exercisesOfKind, lessons } from '../support/course.js';
 import { LessonPage } from '../support/pages.js';
 import { expectNoViolations } from '../support/axe.js';
 
@@ -188,6 +188,49 @@ test.describe('offline', () => {
     // Another lesson, reached by a link.
     await page.goto('/lesson/use-after-free');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await context.setOffline(false);
+  });
+});
+
+test.describe('a new version', () => {
+  const SITES = path.resolve(here, '..', '..', '..', 'target', 'e2e-sites');
+  const DEPLOYED = path.resolve(here, '..', '.artifacts', 'update-site');
+
+  /** Replaces what the server has under /update/ with a built site. */
+  function deploy(version) {
+    rmSync(DEPLOYED, { recursive: true, force: true });
+    cpSync(path.join(SITES, version), DEPLOYED, { recursive: true });
+  }
+
+  test('is picked up on the next visit without losing progress, and then works offline', async ({ page, context }) => {
+    const first = lessons[0];
+    const quiz = exercisesOfKind(first.id, 'quiz')[0];
+    const [right] = correctOptions(quiz);
+    deploy('update-v1');
+    await page.goto(`/update/lesson/${first.id}`);
+    await expect(page).toHaveTitle(`${first.title} · Rampart`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const lessonPage = new LessonPage(page);
+    await lessonPage.answerQuiz(quiz.title, right.label);
+    await lessonPage.check(quiz.title);
+    await lessonPage.expectPassed(quiz.title, quiz.points);
+
+    deploy('update-v2');
+    const version = readFileSync(path.join(DEPLOYED, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
+    await page.reload();
+    await expect(page).toHaveTitle(`${first.title} · Rampart, updated`);
+    await lessonPage.expectPassed(quiz.title, quiz.points);
+    await expect(lessonPage.option(quiz.title, right.label)).toBeChecked();
+    // The new service worker replaces the old version's cache with its own…
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).join(' ')), { timeout: 15_000 })
+      .toBe(`rampart-${version}`);
+    // …so offline, the new version is what loads.
+    await context.setOffline(true);
+    await page.goto('/update/progress');
+    await expect(page).toHaveTitle('Your progress · Rampart, updated');
     await context.setOffline(false);
   });
 });
