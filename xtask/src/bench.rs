@@ -25,6 +25,7 @@ pub fn bench() -> Result<()> {
         tools.for_trunk()?;
         tasks::course_build()?;
         tasks::trunk_build()?;
+        tasks::site_build("rampart.toml", "dist", None)?;
     }
     cmd::step(
         "measure shipped sizes in dist/ (wasm, JS, CSS; brotli quality 11)",
