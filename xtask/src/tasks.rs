@@ -262,7 +262,11 @@ const STEPS: &[Step] = &[
                 "target/e2e-sites/northbridge",
                 None,
             )?;
-            site_build("rampart.toml", "target/e2e-sites/update-v1", Some("/update/"))?;
+            site_build(
+                "rampart.toml",
+                "target/e2e-sites/update-v1",
+                Some("/update/"),
+            )?;
             site_build(
                 "tests/fixtures/update/rampart.toml",
                 "target/e2e-sites/update-v2",
