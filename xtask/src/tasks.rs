@@ -272,9 +272,9 @@ const STEPS: &[Step] = &[
                 "target/e2e-sites/update-v2",
                 None,
             )?;
-            let zip = tools::e2e_dir()
-                .join(".artifacts")
-                .join("rampart-scorm12.zip");
+            let artifacts = tools::e2e_dir().join(".artifacts");
+            std::fs::create_dir_all(&artifacts)?;
+            let zip = artifacts.join("rampart-scorm12.zip");
             let zip = zip.display().to_string();
             cargo(&[
                 "run",

@@ -74,6 +74,15 @@ fn scorm_command(site: &Path, track: Option<&str>, lms: Lms, out: &Path) -> anyh
             site.display()
         );
     }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        bail!(
+            "--out {}: the folder {} does not exist; create it first",
+            out.display(),
+            parent.display()
+        );
+    }
     let package = package(site, track, lms)?;
     let bytes = zip::write(&package.entries)?;
     let tmp = out.with_extension("zip.partial");

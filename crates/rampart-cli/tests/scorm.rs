@@ -566,6 +566,20 @@ fn a_folder_that_is_not_a_built_site_is_refused() {
 }
 
 #[test]
+fn an_out_folder_that_does_not_exist_is_named() {
+    let site = site().display().to_string();
+    let missing = temp_dir("no-out").join("not-yet");
+    let out = missing.join("package.zip").display().to_string();
+    let output = rampart(&["export", "scorm", "--site", &site, "--out", &out]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("the folder {} does not exist", missing.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_package_inside_the_site_is_refused() {
     let site = site();
     let out = site.join("package.zip").display().to_string();
