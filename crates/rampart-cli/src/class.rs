@@ -781,18 +781,32 @@ fn print_summary(a: &ClassGradeArgs, course: &SiteCourse, rows: &[Row]) -> anyho
         }
     }
 
-    let notes: Vec<String> = rows
-        .iter()
-        .flat_map(|r| {
-            r.notes
-                .iter()
-                .map(move |n| format!("{}: {}", printable(&r.file), printable(n)))
-        })
-        .collect();
+    // The same note for many files (a class that worked under last term's
+    // course version) is one line naming how many, not one line per file.
+    let mut notes: Vec<(String, Vec<&str>)> = Vec::new();
+    for r in rows {
+        for n in &r.notes {
+            match notes.iter_mut().find(|(text, _)| text == n) {
+                Some((_, files)) => files.push(&r.file),
+                None => notes.push((n.clone(), vec![r.file.as_str()])),
+            }
+        }
+    }
     if !notes.is_empty() {
         writeln!(s, "Notes:")?;
-        for n in notes {
-            writeln!(s, "  {n}")?;
+        for (text, files) in notes {
+            match files.as_slice() {
+                [one] => writeln!(s, "  {}: {}", printable(one), printable(&text))?,
+                [first, .., last] => writeln!(
+                    s,
+                    "  {} files ({} … {}): {}",
+                    files.len(),
+                    printable(first),
+                    printable(last),
+                    printable(&text)
+                )?,
+                [] => {}
+            }
         }
     }
     writeln!(
