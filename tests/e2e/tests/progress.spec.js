@@ -43,6 +43,8 @@ test('exported progress imports into a fresh browser profile', async ({ page, ne
 
 test('corrupt stored progress is kept aside with a notice, and the app still works', async ({ page }) => {
   await page.goto('/');
+  // Once the app runs it has saved what it loaded; corrupt it after that.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate((key) => window.localStorage.setItem(key, '{not json'), KEY);
   await page.reload();
 
