@@ -255,7 +255,7 @@ const STEPS: &[Step] = &[
     },
     Step {
         name: "e2e-sites",
-        what: "build what the browser tests host besides dist/: a university's site under /northbridge/, two versions of a site under /update/, a SCORM package",
+        what: "build what the browser tests host besides dist/: a university's site under /northbridge/, two versions of a site under /update/, SCORM 1.2 and 2004 packages",
         run: |_| {
             site_build(
                 "tests/fixtures/custom-course/rampart.toml",
@@ -274,23 +274,30 @@ const STEPS: &[Step] = &[
             )?;
             let artifacts = tools::e2e_dir().join(".artifacts");
             std::fs::create_dir_all(&artifacts)?;
-            let zip = artifacts.join("rampart-scorm12.zip");
-            let zip = zip.display().to_string();
-            cargo(&[
-                "run",
-                "--quiet",
-                "-p",
-                "rampart-cli",
-                "--",
-                "export",
-                "scorm",
-                "--site",
-                "dist",
-                "--track",
-                "supply-chain",
-                "--out",
-                &zip,
-            ])
+            for (version, file) in [
+                ("1.2", "rampart-scorm12.zip"),
+                ("2004", "rampart-scorm2004.zip"),
+            ] {
+                let zip = artifacts.join(file).display().to_string();
+                cargo(&[
+                    "run",
+                    "--quiet",
+                    "-p",
+                    "rampart-cli",
+                    "--",
+                    "export",
+                    "scorm",
+                    "--site",
+                    "dist",
+                    "--track",
+                    "supply-chain",
+                    "--scorm",
+                    version,
+                    "--out",
+                    &zip,
+                ])?;
+            }
+            Ok(())
         },
     },
     Step {

@@ -1,6 +1,7 @@
-// SCORM: the package `rampart export scorm` wrote (.artifacts/rampart-scorm12.zip,
-// made by the xtask pipeline from the built site) runs inside a pretend LMS
-// whose SCORM 1.2 runtime is scorm-again, framed as Moodle would frame it.
+// SCORM: the packages `rampart export scorm` wrote (.artifacts/rampart-scorm12.zip
+// and rampart-scorm2004.zip, made by the xtask pipeline from the built site)
+// run inside a pretend LMS whose SCORM runtime is scorm-again, framed as
+// Moodle would frame them.
 // The app finds `window.API` in its parent, reports "incomplete" and a
 // score, and "passed" with 100 once the last exercise of the packaged track
 // passes; leaving the page finishes the session. Opened without an LMS,
@@ -16,21 +17,23 @@ import { unzip } from '../support/unzip.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PACKAGE = path.join(artifactsDir, 'rampart-scorm12.zip');
+const PACKAGE_2004 = path.join(artifactsDir, 'rampart-scorm2004.zip');
 const LMS_DIR = path.join(artifactsDir, 'lms');
 const UNPACKED = path.join(LMS_DIR, 'scorm12');
+const UNPACKED_2004 = path.join(LMS_DIR, 'scorm2004');
 const HOST = '/lms/host.html?package=scorm12&version=1.2';
 const KEY = 'rampart.progress';
 
 /** The packaged site's settings, course manifest and lesson documents. */
-function packaged() {
-  const index = readFileSync(path.join(UNPACKED, 'index.html'), 'utf8');
+function packaged(dir = UNPACKED) {
+  const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
   const open = '<script type="application/json" id="rampart-site">';
   const line = index.split('\n').find((l) => l.trim().startsWith(open));
-  if (!line) throw new Error(`${UNPACKED}/index.html has no rampart-site data block`);
+  if (!line) throw new Error(`${dir}/index.html has no rampart-site data block`);
   const site = JSON.parse(line.trim().slice(open.length, -'</script>'.length));
-  const manifest = JSON.parse(readFileSync(path.join(UNPACKED, 'course', 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'course', 'manifest.json'), 'utf8'));
   const tracks = manifest.tracks.filter((t) => !site.tracks || site.tracks.includes(t.id));
-  const lessonDoc = (entry) => JSON.parse(readFileSync(path.join(UNPACKED, 'course', entry.path), 'utf8'));
+  const lessonDoc = (entry) => JSON.parse(readFileSync(path.join(dir, 'course', entry.path), 'utf8'));
   const exercises = tracks.flatMap((t) =>
     t.lessons.flatMap((entry) => lessonDoc(entry).exercises.map((ex) => ({ ...ex, lesson: entry }))),
   );
@@ -73,6 +76,8 @@ test.beforeAll(() => {
   expect(names).toContain('imsmanifest.xml');
   expect(names, 'no service worker or 404 page inside an LMS').not.toContain('sw.js');
   expect(names).not.toContain('404.html');
+  if (!existsSync(PACKAGE_2004)) throw new Error(`${PACKAGE_2004} is missing: see above, with --scorm 2004`);
+  expect(unzip(PACKAGE_2004, UNPACKED_2004)).toContain('imsmanifest.xml');
   for (const file of ['host.html', 'host.js']) {
     cpSync(path.join(here, '..', 'fixtures', 'lms', file), path.join(LMS_DIR, file));
   }
@@ -153,6 +158,37 @@ test('the LMS records an incomplete status and score, then passed with 100 when 
   const ended = await recorded(page);
   expect(ended.values['cmi.core.exit'], 'finished, so not suspended').toBe('');
   expect(ended.values['cmi.core.session_time']).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+});
+
+test('a SCORM 2004 LMS records completion, success and a scaled score', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { site, manifest, exercises } = packaged(UNPACKED_2004);
+  expect(site.lms).toBe('scorm2004');
+  const manifestXml = readFileSync(path.join(UNPACKED_2004, 'imsmanifest.xml'), 'utf8');
+  expect(manifestXml).toContain('<schemaversion>2004 4th Edition</schemaversion>');
+  const total = exercises.length;
+  const last = exercises.filter((ex) => ex.spec.kind === 'quiz').at(-1);
+
+  await page.goto('/lms/host.html?package=scorm2004&version=2004');
+  await expect.poll(() => value(page, 'cmi.completion_status')).toBe('incomplete');
+  expect(await value(page, 'cmi.success_status')).toBe('unknown');
+  expect(await value(page, 'cmi.score.scaled')).toBe('0');
+
+  const others = exercises.filter((ex) => ex.id !== last.id);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, progressWith(others, manifest.version)]);
+  await page.reload();
+  await expect.poll(() => value(page, 'cmi.score.raw')).toBe(String(Math.floor(((total - 1) * 100) / total)));
+  expect(Number(await value(page, 'cmi.score.scaled'))).toBeCloseTo((total - 1) / total, 3);
+  expect(await value(page, 'cmi.completion_status')).toBe('incomplete');
+
+  const frame = page.frameLocator('iframe[title="Course"]');
+  await frame.getByRole('link', { name: last.lesson.title, exact: true }).first().click();
+  await new LessonPage(frame).passQuiz(last, correctOptions(last));
+  await expect.poll(() => value(page, 'cmi.completion_status')).toBe('completed');
+  expect(await value(page, 'cmi.success_status')).toBe('passed');
+  expect(await value(page, 'cmi.score.scaled')).toBe('1');
+  expect(await page.evaluate(() => window.API_1484_11.cmi.completion_status), 'scorm-again accepted it').toBe('completed');
+  expect((await recorded(page)).commits.at(-1)['cmi.success_status'], 'committed, not only set').toBe('passed');
 });
 
 test('opened without an LMS, the package says so politely and still works', async ({ page }) => {
