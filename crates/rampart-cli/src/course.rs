@@ -77,8 +77,64 @@ pub fn build(root: &Path, base: Option<&Path>, out: &Path, theme_css: &Path) -> 
     Ok(0)
 }
 
+/// The example source `rampart course new-lesson` writes (templates/lesson.md).
+const SCAFFOLD_SOURCE_URL: &str = "https://example.org/replace-with-a-primary-source";
+
+/// Lessons still holding what `rampart course new-lesson` wrote for the
+/// author to replace: its example source and its `TODO:` prompts. A
+/// scaffold is valid content (so `course check` passes right after it is
+/// written), so these are warnings: they must not be published unnoticed.
+pub fn unfinished(course: &rampart_course::Course) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    for lesson in &course.lessons {
+        let text = serde_json::to_string(&lesson.doc).unwrap_or_default();
+        let todos = text.matches("TODO:").count();
+        let example = lesson
+            .doc
+            .sources
+            .iter()
+            .find(|s| s.url == SCAFFOLD_SOURCE_URL);
+        if todos == 0 && example.is_none() {
+            continue;
+        }
+        let line = example.and_then(|s| {
+            lesson
+                .source_lines
+                .iter()
+                .find(|(id, _)| *id == s.id)
+                .map(|(_, line)| *line)
+        });
+        let mut parts = Vec::new();
+        if todos > 0 {
+            parts.push(format!("{todos} `TODO:` prompt(s)"));
+        }
+        if example.is_some() {
+            parts.push("the example source".to_string());
+        }
+        warnings.push(Problem::new(
+            lesson.file.clone(),
+            line,
+            format!(
+                "still holds the scaffold's {}: replace them before publishing",
+                parts.join(" and ")
+            ),
+        ));
+    }
+    warnings
+}
+
+/// Prints [`unfinished`]'s warnings on stderr.
+pub fn warn_unfinished(course: &rampart_course::Course) {
+    let mut warnings = unfinished(course);
+    warnings.sort();
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 pub fn check(root: &Path, base: Option<&Path>) -> anyhow::Result<u8> {
     let (course, mut problems) = load_checked(root, base)?;
+    warn_unfinished(&course);
     for ex in course.exercises.values() {
         problems.extend(self_check(ex));
     }

@@ -138,6 +138,14 @@ fn new_lesson_and_every_kind_of_new_exercise_pass_course_check() {
         "{}",
         stdout(&out)
     );
+    // Valid, but not finished: the author is told before publishing.
+    let warned = stderr(&out);
+    assert!(
+        warned.contains("warning: lessons/")
+            && warned.contains("the scaffold's")
+            && warned.contains("the example source"),
+        "{warned}"
+    );
 }
 
 #[test]

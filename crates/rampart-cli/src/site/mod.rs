@@ -60,6 +60,7 @@ pub struct Built {
 pub fn build(options: &Options) -> anyhow::Result<Built> {
     let config = &options.config;
     let course = load_course(config)?;
+    crate::course::warn_unfinished(&course);
     let app = AppFiles::find(&options.app)?;
 
     let staging = sibling(&options.out, "partial")?;
