@@ -2,8 +2,10 @@
 //! (`--base`), run as an author would: on a course in a temp folder, then
 //! `rampart course check` on the result.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+
+mod common;
+use common::*;
 
 const KINDS: [&str; 10] = [
     "quiz",
@@ -18,41 +20,17 @@ const KINDS: [&str; 10] = [
     "provenance",
 ];
 
-fn rampart(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rampart"))
-        .args(args)
-        .output()
-        .expect("run rampart")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).to_string()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 const MANIFEST: &str = "title = \"Mini\"\ndescription = \"A minimal course.\"\n\n# The one track.\n[[tracks]]\nid = \"basics\"\ntitle = \"Basics\"\nsummary = \"The basics.\"\nlessons = [\n  \"intro\", # written by hand\n]\n";
 
 const INTRO: &str = "+++\nid = \"intro\"\ntitle = \"Intro\"\nsummary = \"Where to start.\"\nminutes = 5\nobjectives = [\"one\", \"two\"]\n\n[[sources]]\nid = \"src\"\ntitle = \"A source\"\nurl = \"https://example.org/\"\n+++\n\n## Start\n\nA claim.[^src]\n";
 
 /// A minimal, valid course in a fresh temp folder.
 fn minimal_course(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rampart-scaffold-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = scratch(name);
     std::fs::create_dir_all(dir.join("lessons")).expect("temp dir");
     std::fs::write(dir.join("course.toml"), MANIFEST).expect("write course.toml");
     std::fs::write(dir.join("lessons/intro.md"), INTRO).expect("write lesson");
     dir
-}
-
-fn s(p: &Path) -> String {
-    p.display().to_string()
 }
 
 #[test]

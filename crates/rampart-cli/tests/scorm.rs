@@ -7,30 +7,12 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::process::Output;
 
 use sha2::{Digest, Sha256};
 
-fn rampart(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rampart"))
-        .args(args)
-        .output()
-        .expect("run rampart")
-}
-
-/// A fresh, empty folder under the system temp dir.
-fn temp_dir(label: &str) -> PathBuf {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "rampart-scorm-{label}-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
+mod common;
+use common::*;
 
 const SITE_JSON: &str = r#"{"name":"Northbridge \u003cSecure\u003e & Co","contact":{"name":"Secure Coding Team","email":"sec@example.edu"},"statusList":"https://example.edu/status.json","offline":true}"#;
 
@@ -79,7 +61,7 @@ fn write(dir: &Path, path: &str, text: &[u8]) {
 
 /// A site as `rampart site build` writes it, deployed under `/learn/`.
 fn site() -> PathBuf {
-    let dir = temp_dir("site");
+    let dir = scratch("site");
     let index = index_html("/learn/", SITE_JSON);
     write(&dir, "index.html", index.as_bytes());
     write(&dir, "404.html", index.as_bytes());
@@ -108,7 +90,7 @@ fn site() -> PathBuf {
 }
 
 fn export(site: &Path, extra: &[&str]) -> (Output, PathBuf) {
-    let out = temp_dir("out").join("package.zip");
+    let out = scratch("out").join("package.zip");
     let site = site.display().to_string();
     let out_s = out.display().to_string();
     let mut args = vec!["export", "scorm", "--site", &site, "--out", &out_s];
@@ -476,7 +458,7 @@ fn the_same_site_gives_the_same_bytes() {
     let (first, _) = export_ok(&site, &["--track", "memory-safety"]);
     // Touch every file: modification times must not matter.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let again = temp_dir("copy");
+    let again = scratch("copy");
     for (name, data) in unzip(&first) {
         if name != "imsmanifest.xml" && name != "SHA256SUMS" {
             write(&again, &name, &data);
@@ -518,7 +500,7 @@ fn an_unknown_track_is_refused_listing_the_tracks() {
 
 #[test]
 fn a_folder_that_is_not_a_built_site_is_refused() {
-    let empty = temp_dir("empty");
+    let empty = scratch("empty");
     refused(&empty, &[], "has no readable index.html");
 
     let no_block = site();
@@ -561,14 +543,14 @@ fn a_folder_that_is_not_a_built_site_is_refused() {
         "index.html:6: the rampart-site data block is not valid site settings",
     );
 
-    let missing = temp_dir("missing").join("nothing-here");
+    let missing = scratch("missing").join("nothing-here");
     refused(&missing, &[], "is not a folder");
 }
 
 #[test]
 fn an_out_folder_that_does_not_exist_is_named() {
     let site = site().display().to_string();
-    let missing = temp_dir("no-out").join("not-yet");
+    let missing = scratch("no-out").join("not-yet");
     let out = missing.join("package.zip").display().to_string();
     let output = rampart(&["export", "scorm", "--site", &site, "--out", &out]);
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -3,28 +3,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use sha2::{Digest, Sha256, Sha384};
 
-fn rampart(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rampart"))
-        .args(args)
-        .output()
-        .expect("run rampart")
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A fresh folder under the system temp dir.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rampart-site-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("test step");
-    dir
-}
+mod common;
+use common::*;
 
 /// What Trunk's release build leaves: hashed app files, unhashed worker files.
 fn fake_app(dir: &Path) -> PathBuf {
@@ -104,7 +88,7 @@ fn build(dir: &Path, config: Option<&Path>, extra: &[&str]) -> (Output, PathBuf)
 
 #[test]
 fn every_script_and_style_has_integrity_and_the_policy_allows_no_inline_script() {
-    let dir = temp_dir("sri");
+    let dir = scratch("sri");
     let (out, site) = build(&dir, None, &[]);
     assert!(
         out.status.success(),
@@ -181,7 +165,7 @@ fn every_script_and_style_has_integrity_and_the_policy_allows_no_inline_script()
 
 #[test]
 fn worker_files_get_hashed_names_and_the_loader_checks_the_wasm() {
-    let dir = temp_dir("worker");
+    let dir = scratch("worker");
     let (out, site) = build(&dir, None, &[]);
     assert!(
         out.status.success(),
@@ -204,7 +188,7 @@ fn worker_files_get_hashed_names_and_the_loader_checks_the_wasm() {
 
 #[test]
 fn sha256sums_and_the_service_worker_cover_every_file() {
-    let dir = temp_dir("sums");
+    let dir = scratch("sums");
     let sbom = dir.join("sbom.cdx.json");
     std::fs::write(&sbom, "{}").expect("test step");
     let (out, site) = build(&dir, None, &["--include", &sbom.display().to_string()]);
@@ -260,7 +244,7 @@ fn sha256sums_and_the_service_worker_cover_every_file() {
 
 #[test]
 fn a_hosts_name_colours_base_and_trust_list_reach_the_site() {
-    let dir = temp_dir("config");
+    let dir = scratch("config");
     std::fs::write(
         dir.join("logo.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
@@ -351,7 +335,7 @@ trust = [{{ did = "did:web:certs.northbridge.example", name = "Northbridge Unive
 
 #[test]
 fn bad_settings_name_the_line_and_write_nothing() {
-    let dir = temp_dir("bad");
+    let dir = scratch("bad");
     let config = dir.join("rampart.toml");
     let root = repo_root().display().to_string().replace('\\', "/");
     std::fs::write(
@@ -390,7 +374,7 @@ fn bad_settings_name_the_line_and_write_nothing() {
 
 #[test]
 fn a_folder_that_is_not_a_site_is_never_replaced() {
-    let dir = temp_dir("keep");
+    let dir = scratch("keep");
     let out_dir = dir.join("site");
     std::fs::create_dir_all(&out_dir).expect("test step");
     std::fs::write(out_dir.join("thesis.tex"), "precious").expect("test step");
@@ -417,7 +401,7 @@ fn a_folder_that_is_not_a_site_is_never_replaced() {
 
 #[test]
 fn not_trunks_output_is_explained() {
-    let dir = temp_dir("noapp");
+    let dir = scratch("noapp");
     let out = rampart(&[
         "site",
         "build",
