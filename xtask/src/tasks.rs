@@ -83,13 +83,7 @@ pub fn site_build(config: &str, out: &str, base: Option<&str>) -> Result<()> {
         &format!("build the site from {config} into {out} (rampart site build, with {SBOM})"),
         || {
             crate::sbom::write_sbom(&root().join(SBOM))?;
-            let mut command = cmd::cargo();
-            command.args([
-                "run",
-                "--quiet",
-                "-p",
-                "rampart-cli",
-                "--",
+            let mut args = vec![
                 "site",
                 "build",
                 "--config",
@@ -100,11 +94,11 @@ pub fn site_build(config: &str, out: &str, base: Option<&str>) -> Result<()> {
                 out,
                 "--include",
                 SBOM,
-            ]);
+            ];
             if let Some(base) = base {
-                command.args(["--base", base]);
+                args.extend(["--base", base]);
             }
-            cmd::run(&mut command)
+            rampart(&args)
         },
     )
 }
@@ -113,16 +107,17 @@ pub fn site_build(config: &str, out: &str, base: Option<&str>) -> Result<()> {
 /// and style/highlight.css.
 pub fn course_build() -> Result<()> {
     cmd::step("build the course bundle (rampart course build)", || {
-        cmd::run(cmd::cargo().args([
-            "run",
-            "--quiet",
-            "-p",
-            "rampart-cli",
-            "--",
-            "course",
-            "build",
-        ]))
+        rampart(&["course", "build"])
     })
+}
+
+/// `rampart ARGS`, built from this workspace (`cargo run -p rampart-cli`).
+fn rampart(args: &[&str]) -> Result<()> {
+    cmd::run(
+        cmd::cargo()
+            .args(["run", "--quiet", "-p", "rampart-cli", "--"])
+            .args(args),
+    )
 }
 
 pub fn trunk_build() -> Result<()> {
@@ -217,39 +212,19 @@ const STEPS: &[Step] = &[
     Step {
         name: "course-check",
         what: "check the course content (rampart course check)",
-        run: |_| {
-            cargo(&[
-                "run",
-                "--quiet",
-                "-p",
-                "rampart-cli",
-                "--",
-                "course",
-                "check",
-            ])
-        },
+        run: |_| rampart(&["course", "check"]),
     },
     Step {
         name: "course-build",
         what: "build the course bundle (rampart course build)",
-        run: |_| {
-            cargo(&[
-                "run",
-                "--quiet",
-                "-p",
-                "rampart-cli",
-                "--",
-                "course",
-                "build",
-            ])
-        },
+        run: |_| rampart(&["course", "build"]),
     },
     Step {
         name: "dist",
         what: "build the app for release and the site from rampart.toml into dist/ (trunk build --release, rampart site build)",
         run: |tools| {
             tools.for_trunk()?;
-            cmd::run(tools::tool("trunk")?.args(["build", "--release", "--dist", APP_DIST]))?;
+            trunk_build()?;
             site_build("rampart.toml", "dist", None)
         },
     },
@@ -279,12 +254,7 @@ const STEPS: &[Step] = &[
                 ("2004", "rampart-scorm2004.zip"),
             ] {
                 let zip = artifacts.join(file).display().to_string();
-                cargo(&[
-                    "run",
-                    "--quiet",
-                    "-p",
-                    "rampart-cli",
-                    "--",
+                rampart(&[
                     "export",
                     "scorm",
                     "--site",
@@ -327,18 +297,7 @@ const STEPS: &[Step] = &[
                 );
             }
             let issued = issued.display().to_string();
-            cargo(&[
-                "run",
-                "--quiet",
-                "-p",
-                "rampart-cli",
-                "--",
-                "cert",
-                "verify",
-                &issued,
-                "--course",
-                "dist/course",
-            ])
+            rampart(&["cert", "verify", &issued, "--course", "dist/course"])
         },
     },
 ];
