@@ -12,7 +12,7 @@ use rampart_grade::{grade, solution, starter};
 
 /// Loads and checks the course (on `base`, if given) without grading;
 /// returns the course and its problems.
-fn load_checked(
+pub(crate) fn load_checked(
     root: &Path,
     base: Option<&Path>,
 ) -> anyhow::Result<(rampart_course::Course, Vec<Problem>)> {

@@ -25,8 +25,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use rampart_course::bundle;
 use rampart_course::site::SiteInfo;
-use rampart_course::{bundle, check::check_static};
 use sha2::{Digest, Sha256, Sha384};
 
 pub use config::SiteConfig;
@@ -77,12 +77,8 @@ pub fn build(options: &Options) -> anyhow::Result<Built> {
 
     // The course bundle.
     let (manifest, files) = bundle::build(&course);
-    bundle::write(&staging.join("course"), &files)
-        .with_context(|| format!("cannot write the course into {}", staging.display()))?;
     for file in &files {
-        let path = format!("course/{}", file.path);
-        let bytes = std::fs::read(staging.join(&path))?;
-        site.files.insert(path, bytes.len() as u64);
+        site.put(&format!("course/{}", file.path), &file.bytes)?;
     }
 
     // The app, hashed where Trunk did not hash.
@@ -177,11 +173,12 @@ pub fn build(options: &Options) -> anyhow::Result<Built> {
         .map(String::as_str)
         .filter(|p| !matches!(*p, "404.html") && !p.ends_with(".cdx.json"))
         .collect();
+    // Any change to any cached file changes the worker, so browsers install it.
     let version = {
         let mut h = Sha256::new();
         for path in &precache {
             h.update(path.as_bytes());
-            h.update(read(&staging.join(path))?);
+            h.update(site.files[*path].sha256);
         }
         hex::encode(h.finalize())[..16].to_string()
     };
@@ -192,13 +189,12 @@ pub fn build(options: &Options) -> anyhow::Result<Built> {
 
     // Every file's hash, in `sha256sum` format.
     let mut sums = String::new();
-    for path in site.files.keys() {
-        let digest = Sha256::digest(read(&staging.join(path))?);
-        sums.push_str(&format!("{}  {path}\n", hex::encode(digest)));
+    for (path, file) in &site.files {
+        sums.push_str(&format!("{}  {path}\n", hex::encode(file.sha256)));
     }
     std::fs::write(staging.join(SUMS), &sums)?;
     let files = site.files.len() + 1;
-    let bytes = site.files.values().sum::<u64>() + sums.len() as u64;
+    let bytes = site.files.values().map(|f| f.size).sum::<u64>() + sums.len() as u64;
 
     replace_out(&options.out, &staging)?;
     Ok(Built {
@@ -210,12 +206,8 @@ pub fn build(options: &Options) -> anyhow::Result<Built> {
 }
 
 fn load_course(config: &SiteConfig) -> anyhow::Result<rampart_course::Course> {
-    let root = &config.course_dir;
-    if !root.join("course.toml").is_file() {
-        bail!("{} has no course.toml", root.display());
-    }
-    let (course, mut problems) = rampart_course::load_layered(root, config.course_base.as_deref());
-    problems.extend(check_static(&course));
+    let (course, mut problems) =
+        crate::course::load_checked(&config.course_dir, config.course_base.as_deref())?;
     if let Some((tracks, line)) = &config.tracks {
         let file = config
             .file
@@ -336,8 +328,14 @@ pub struct Asset {
 
 struct Site {
     root: PathBuf,
-    /// Path relative to the root → size.
-    files: BTreeMap<String, u64>,
+    /// Path relative to the root → what was written there.
+    files: BTreeMap<String, Written>,
+}
+
+/// A file's size and SHA-256, kept when it is written so nothing is read back.
+struct Written {
+    size: u64,
+    sha256: [u8; 32],
 }
 
 impl Site {
@@ -347,7 +345,13 @@ impl Site {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-        self.files.insert(name.to_string(), bytes.len() as u64);
+        self.files.insert(
+            name.to_string(),
+            Written {
+                size: bytes.len() as u64,
+                sha256: Sha256::digest(bytes).into(),
+            },
+        );
         Ok(Asset {
             name: name.to_string(),
             sri: sri(bytes),
